@@ -1,0 +1,62 @@
+"""The exception catalogue: each message names the input and says what to fix."""
+from __future__ import annotations
+
+
+class WirecoderError(Exception):
+    """Base of every error wirecoder reports; its message is one line meant for a person."""
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        self.source = source
+        super().__init__(f"{source}: {message}" if source else message)
+
+
+class InputError(WirecoderError):
+    """An input article could not be read or is not usable."""
+
+
+class EmptyInputError(InputError):
+    """The input has no text."""
+
+
+class BinaryInputError(InputError):
+    """The input looks like a binary file, not text or HTML."""
+
+
+class EncodingError(InputError):
+    """The input bytes are not valid UTF-8."""
+
+
+class LanguageError(InputError):
+    """The text is not English."""
+
+
+class JsonLineError(InputError):
+    """A line of a JSON Lines file is broken or lacks the required keys."""
+
+
+class DateFormatError(InputError):
+    """A publication date is not in YYYY-MM-DD form."""
+
+
+class InputTooLargeError(InputError):
+    """The input is larger than the configured cap."""
+
+
+class FetchError(InputError):
+    """A URL or feed could not be fetched."""
+
+
+class ModelNotFoundError(WirecoderError):
+    """No usable spaCy pipeline is installed."""
+
+
+class RegistryError(WirecoderError):
+    """An actor registry file is malformed."""
+
+
+class CorpusError(WirecoderError):
+    """The corpus database cannot be opened or migrated."""
+
+
+class ExportError(WirecoderError):
+    """An export could not be written."""

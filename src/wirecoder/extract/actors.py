@@ -1,0 +1,306 @@
+"""Actors: entity mentions resolved within the article and against the curated registry.
+
+Mentions come from the model's entities (with the registry ruler's corrections), grouped into
+one actor per real-world entity: registry aliases, acronyms defined in parentheses ("Kataeb
+Hezbollah (KH)"), surnames and titled surnames ("Sudani", "Prime Minister Sudani"). Roles and
+affiliations come from preceding titles ("government spokesman Bassem al-Awadi") and
+appositions ("Ali Hussein, leader of the coalition")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from wirecoder.records import Actor, Mention, Place
+from wirecoder.registry import Registry, load_registry, norm
+from wirecoder.settings import DEFAULT, Settings, data_path
+
+ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
+_PARTICLES = {"al", "el", " al-", "el-", "bin", "ibn", "abu", "abd", "de", "van", "von", "da"}
+
+
+def _load_lines(name: str) -> list[str]:
+    return [ln.strip() for ln in data_path(name).read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+
+
+TITLE_WORDS = frozenset(w.lower() for w in _load_lines("title_words.txt"))
+
+
+def name_tokens(text: str) -> list[str]:
+    """The distinctive words of a name, folded, without particles like 'al-'."""
+    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)?", norm(text).replace("-", " "))
+    return [w for w in words if w not in _PARTICLES and w not in TITLE_WORDS]
+
+
+def surname(text: str) -> str | None:
+    """The last distinctive word of a person's name."""
+    toks = name_tokens(text)
+    return toks[-1] if toks else None
+
+
+def clean_mention(span: Span) -> tuple[int, int]:
+    """Token bounds of an entity without a leading 'the', leading titles or a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end - start > 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    while end - start > 1 and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    if span.label_ in ("PERSON", "ORG") and not span.ent_id_:
+        # "Defense Lloyd Austin": title words the model swept into a name
+        k = start
+        while k < end - 1 and doc[k].lower_ in TITLE_WORDS and doc[k].is_title:
+            k += 1
+        if k > start and end - k >= 2 and all(t.is_title for t in doc[k:end]):
+            start = k
+    return start, end
+
+
+@dataclass
+class _Cluster:
+    label: str
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # char start, end, text
+    names: list[str] = field(default_factory=list)
+    registry_name: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    role: str | None = None
+    affiliation: str | None = None
+
+    @property
+    def canonical(self) -> str:
+        if self.registry_name:
+            return self.registry_name
+        return max(self.names, key=lambda n: (len(name_tokens(n)), len(n)))
+
+
+@dataclass
+class ActorIndex:
+    """The actors of one article and a way back from text spans and names to canonical actors."""
+
+    actors: tuple[Actor, ...] = ()
+    _by_char: dict[int, str] = field(default_factory=dict, repr=False)  # char offset -> canonical
+    _by_norm: dict[str, str] = field(default_factory=dict, repr=False)  # folded alias -> canonical
+    _by_surname: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def actor(self, name: str | None) -> Actor | None:
+        """The actor with this canonical name."""
+        for a in self.actors:
+            if a.name == name:
+                return a
+        return None
+
+    def at(self, start: int, end: int) -> str | None:
+        """Canonical name of the actor mentioned at (or within) the character span [start, end)."""
+        best, best_len = None, 0
+        for a in self.actors:
+            for m in a.mentions:
+                if m.start >= start and m.end <= end or m.start <= start and m.end >= end:
+                    span_len = m.end - m.start
+                    if span_len > best_len:
+                        best, best_len = a.name, span_len
+        return best
+
+    def canonical(self, text: str | None) -> str | None:
+        """Canonical name for a name as written ('Sudani', 'KH', 'Kata'ib Hizballah'), or None."""
+        if not text:
+            return None
+        key = norm(re.sub(r"['’]s$", "", text.strip()))
+        if key in self._by_norm:
+            return self._by_norm[key]
+        toks = name_tokens(text)
+        if len(toks) == 1 and toks[0] in self._by_surname:
+            return self._by_surname[toks[0]]
+        reg = load_registry().lookup(text)
+        return reg.name if reg else None
+
+    def kind_of(self, name: str | None) -> str | None:
+        """The kind (person, organization, state, ...) of a canonical actor."""
+        a = self.actor(name)
+        return a.kind if a else None
+
+
+def _in_places(start: int, end: int, places: tuple[Place, ...]) -> Place | None:
+    for p in places:
+        if p.start <= start and p.end >= end:
+            return p
+    return None
+
+
+def _preceding_title(doc: Doc, start: int, root) -> str | None:
+    """'US Secretary of State' in 'US Secretary of State Antony Blinken'."""
+    left = root.left_edge.i
+    k = start
+    while k > left and doc[k - 1].i >= left:
+        tok = doc[k - 1]
+        if tok.is_punct and tok.text not in "-" or tok.dep_ in ("det", "poss", "case") or tok.ent_type_ in ("PERSON",) \
+                or tok.lower_ in ("and", "or", "as", "by", "with", "from", "to", "for"):
+            break
+        k -= 1
+    while k < start and (doc[k].is_punct or doc[k].dep_ in ("det", "poss")):
+        k += 1
+    if k >= start:
+        return None
+    words = doc[k:start]
+    if not any(t.lower_ in TITLE_WORDS for t in words):
+        return None
+    return words.text
+
+
+def _appositive_role(doc: Doc, span: Span) -> Span | None:
+    """The appositive describing a mention: 'X, leader of Y' or 'The leader of Y, X,'."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.pos_ in ("NOUN",) and child.ent_type_ == "":
+            sub = list(child.subtree)
+            return doc[sub[0].i: sub[-1].i + 1]
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN" and root.head.ent_type_ == "":
+        head = root.head
+        toks = [t for t in head.subtree if t.i < span.start and not (t.is_punct and t.i == span.start - 1)]
+        if toks:
+            return doc[toks[0].i: toks[-1].i + 1]
+    # "As the leader of the coalition, Ali Hussein, explains": the parse often misses it
+    if span.start >= 3 and doc[span.start - 1].text == ",":
+        sent = span.sent
+        j = span.start - 2
+        while j > sent.start and doc[j].text not in ",;:" and doc[j].lower_ not in ("as",):
+            j -= 1
+        if doc[j].lower_ == "as" and any(t.lower_ in TITLE_WORDS for t in doc[j + 1: span.start - 1]):
+            return doc[j + 1: span.start - 1]
+    return None
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,"), flags=re.I)
+
+
+def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry | None = None,
+                   settings: Settings = DEFAULT) -> ActorIndex:
+    """Resolve the article's actor mentions into canonical actors with roles and affiliations."""
+    reg = registry or load_registry(tuple(str(p) for p in settings.extra_registries))
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+    spans: list[tuple[Span, int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        s, e = clean_mention(ent)
+        if e <= s:
+            continue
+        span = Span(doc, s, e, label=ent.label_, span_id=ent.id)
+        entry = reg.lookup(ent.ent_id_) if ent.ent_id_ else reg.lookup(span.text)
+        place = _in_places(span.start_char, span.end_char, places)
+        if not entry and place is not None and ent.label_ != "GPE":
+            continue  # a toponym the model called a person or organisation
+        if not entry and ent.label_ == "NORP":
+            continue  # demonyms describe; they are not actors unless the registry says so
+        spans.append((span, s, e))
+
+    # persons first, longest first, so surnames attach to full names
+    order = sorted(spans, key=lambda x: (x[0].label_ != "PERSON", -len(name_tokens(x[0].text))))
+    surnames: dict[str, _Cluster] = {}
+    for span, s, e in order:
+        text = span.text
+        entry = reg.lookup(span.ent_id_) if span.ent_id_ else reg.lookup(text)
+        key = entry.name if entry else norm(text)
+        cluster = by_key.get(key)
+        toks = name_tokens(text)
+        if cluster is None and not entry and len(toks) == 1 and toks[0] in surnames:
+            cluster = surnames[toks[0]]
+        if cluster is None:
+            label = entry.label if entry else span.label_
+            cluster = _Cluster(label=label, registry_name=entry.name if entry else None)
+            clusters.append(cluster)
+            by_key[key] = cluster
+        cluster.mentions.append((span.start_char, span.end_char, text))
+        cluster.names.append(text)
+        if cluster.label == "PERSON" and len(toks) >= 2:
+            surnames.setdefault(toks[-1], cluster)
+
+    # acronyms defined in parentheses: "Kataeb Hezbollah (KH)"
+    char_to_cluster = {}
+    for c in clusters:
+        for ms, me, _ in c.mentions:
+            char_to_cluster[(ms, me)] = c
+    for c in list(clusters):
+        for ms, me, _ in list(c.mentions):
+            m = re.match(r"\s*\(([A-Z][A-Za-z.\-]{1,9})\)", doc.text[me:me + 14])
+            if not m:
+                continue
+            acro = m.group(1)
+            c.aliases.add(acro)
+            other = by_key.get(norm(acro)) or (by_key.get(reg.lookup(acro).name) if reg.lookup(acro) else None)
+            if other is not None and other is not c and not other.registry_name:
+                c.mentions.extend(other.mentions)
+                c.aliases.update(other.names)
+                clusters.remove(other)
+                by_key[norm(acro)] = c
+            else:
+                by_key.setdefault(norm(acro), c)
+
+    # roles and affiliations
+    for span, s, e in spans:
+        c = next((c for c in clusters if (span.start_char, span.end_char) in
+                  {(ms, me) for ms, me, _ in c.mentions}), None)
+        if c is None or c.role:
+            continue
+        role = None
+        app = _appositive_role(doc, span)
+        if app is not None:
+            role = _strip_det(app.text)
+            for ent in app.ents:
+                if ent.label_ in ("ORG", "GPE", "PERSON") and not c.affiliation:
+                    c.affiliation = ent.text
+        elif c.label == "PERSON":
+            role = _preceding_title(doc, s, span.root)
+            if role:
+                for ent in doc[s - len(role.split()) - 1: s].ents if s else ():
+                    if ent.label_ in ("ORG", "GPE"):
+                        c.affiliation = c.affiliation or ent.text
+        if role:
+            c.role = role
+
+    index = ActorIndex()
+    actors = []
+    for c in clusters:
+        name = c.canonical
+        entry = reg.entries.get(c.registry_name) if c.registry_name else None
+        aliases = sorted({n for n in c.names if norm(n) != norm(name)} | c.aliases - {name})
+        affiliation = c.affiliation
+        if affiliation:
+            affiliation = _resolve_name(affiliation, by_key, reg) or _strip_det(affiliation)
+        if not affiliation and entry and entry.member_of:
+            affiliation = entry.member_of
+        kind = entry.kind if entry else ACTOR_LABELS.get(c.label, "other")
+        if kind == "state" and not entry and c.label == "GPE":
+            place = _in_places(c.mentions[0][0], c.mentions[0][1], places)
+            if place is not None and place.kind not in ("country", None):
+                kind = "location"
+        mentions = tuple(Mention(start=ms, end=me, text=t) for ms, me, t in sorted(set(c.mentions)))
+        actors.append(Actor(
+            name=name, aliases=tuple(aliases), kind=kind, role=c.role or (entry.role if entry else None),
+            affiliation=affiliation if affiliation != name else None,
+            country=entry.country if entry else None, sector=entry.sector if entry else None,
+            wikidata=entry.wikidata if entry else None, registry=entry is not None, mentions=mentions,
+        ))
+        for m in mentions:
+            index._by_char[m.start] = name
+        for alias in (name, *aliases):
+            index._by_norm[norm(alias)] = name
+        if kind == "person":
+            sn = surname(name)
+            if sn:
+                index._by_surname.setdefault(sn, name)
+    actors.sort(key=lambda a: min((m.start for m in a.mentions), default=0))
+    index.actors = tuple(actors)
+    return index
+
+
+def _resolve_name(text: str, by_key: dict[str, _Cluster], reg: Registry) -> str | None:
+    cleaned = _strip_det(text)
+    c = by_key.get(norm(cleaned))
+    if c is not None:
+        return c.canonical
+    entry = reg.lookup(cleaned)
+    return entry.name if entry else None

@@ -1,0 +1,106 @@
+"""spaCy components: paragraph-bound sentences, the registry ruler, entity fixes, and one
+thin factory per extractor so users can put wirecoder's extractors in their own pipelines."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from wirecoder.nlp import extensions  # noqa: F401  (registers Doc extensions)
+from wirecoder.registry import load_registry
+from wirecoder.settings import data_path
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line of text: a line is a paragraph in wirecoder."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+class ParagraphSplitter:
+    """Start a sentence at every paragraph so no sentence crosses a line break."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        bounds = paragraph_bounds(doc.text)
+        doc._.wc_paragraphs = bounds
+        starts = {s for s, _ in bounds}
+        para, idx = -1, 0
+        for tok in doc:
+            while idx < len(bounds) and tok.idx >= bounds[idx][0]:
+                para, idx = idx, idx + 1
+            tok._.wc_paragraph = max(para, 0)
+            if tok.i == 0:
+                continue
+            if tok.is_space and "\n" in tok.text:
+                tok.is_sent_start = False  # the break belongs to the sentence it ends
+            elif tok.idx in starts or "\n" in doc[tok.i - 1].text:
+                tok.is_sent_start = True
+        return doc
+
+
+@Language.factory("wc_paragraphs", requires=[], assigns=["token.is_sent_start", "doc._.wc_paragraphs"])
+def make_paragraphs(nlp: Language, name: str) -> ParagraphSplitter:
+    """Sentences never cross a paragraph (a line of the text)."""
+    return ParagraphSplitter()
+
+
+def _alias_pattern(nlp: Language, alias: str) -> list[dict]:
+    toks = [t.text for t in nlp.make_doc(alias)]
+    if alias.isupper() and len(alias) <= 6:  # acronyms: exact case, or 'us' and 'it' go wrong
+        return [{"ORTH": t} for t in toks]
+    return [{"LOWER": t.lower()} for t in toks]
+
+
+@Language.factory("wc_registry_ruler", default_config={"registry_files": []},
+                  assigns=["doc.ents"])
+def make_registry_ruler(nlp: Language, name: str, registry_files: list[str]) -> EntityRuler:
+    """An EntityRuler compiled from the actor registry; its spans carry the canonical name as id."""
+    reg = load_registry(tuple(registry_files))
+    ruler = EntityRuler(nlp, name=name, overwrite_ents=True)
+    patterns = []
+    for entry in reg.entries.values():
+        for alias in {entry.name, *entry.aliases}:
+            patterns.append({"label": entry.label, "pattern": _alias_pattern(nlp, alias), "id": entry.name})
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)
+    return ruler
+
+
+def _load_words(name: str) -> frozenset[str]:
+    lines = data_path(name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+class EntityFixer:
+    """Repair the small model's systematic label errors by class, not by word.
+
+    Names of armed groups and institutions tagged PERSON ('Kataeb Hezbollah') become ORG when
+    they hold an organisation head word; a leading 'the' is trimmed from entity spans."""
+
+    def __init__(self) -> None:
+        self.org_words = _load_words("org_words.txt")
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = []
+        for ent in doc.ents:
+            label = ent.label_
+            if label == "PERSON" and not ent.ent_id_ and any(t.lower_ in self.org_words for t in ent):
+                label = "ORG"
+            start = ent.start
+            if doc[start].lower_ == "the" and ent.end - start > 1:
+                start += 1
+            ents.append(Span(doc, start, ent.end, label=label, kb_id=ent.kb_id, span_id=ent.id))
+        doc.ents = filter_spans(ents)
+        return doc
+
+
+@Language.factory("wc_entity_fixer", requires=["doc.ents"], assigns=["doc.ents"])
+def make_entity_fixer(nlp: Language, name: str) -> EntityFixer:
+    """Relabel militia and institution names the model tagged PERSON."""
+    return EntityFixer()
