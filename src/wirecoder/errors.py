@@ -46,6 +46,10 @@ class FetchError(InputError):
     """A URL or feed could not be fetched."""
 
 
+class ExtractionError(WirecoderError):
+    """An extractor failed on one article (a bug: the message asks for a report)."""
+
+
 class ModelNotFoundError(WirecoderError):
     """No usable spaCy pipeline is installed."""
 
@@ -60,3 +64,23 @@ class CorpusError(WirecoderError):
 
 class ExportError(WirecoderError):
     """An export could not be written."""
+
+
+class LexiconError(WirecoderError):
+    """An event lexicon file is malformed (unknown PLOVER type or a badly shaped entry)."""
+
+
+class GazetteerError(WirecoderError):
+    """A gazetteer data file is missing or malformed."""
+
+
+class UnsafeURLError(FetchError):
+    """A URL is not http(s) or points at a private, loopback or link-local address."""
+
+
+class FeedError(FetchError):
+    """A feed, or one of its entries, cannot be read."""
+
+
+class AnalysisError(WirecoderError):
+    """The analysis of one article failed unexpectedly (a bug to report); the run goes on."""

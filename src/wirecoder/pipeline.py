@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from wirecoder.errors import WirecoderError
+from wirecoder.errors import ExtractionError, WirecoderError
 from wirecoder.extract.actors import extract_actors
 from wirecoder.extract.events import extract_events
 from wirecoder.extract.places import extract_places
@@ -71,3 +71,6 @@ def analyze_many(items: Iterable[Article | WirecoderError], *, settings: Setting
             yield extract_all(doc, item, settings)
         except WirecoderError as exc:
             yield exc
+        except Exception as exc:  # a bug on one article must not cost the rest of the batch
+            yield ExtractionError(f"extraction failed ({type(exc).__name__}: {exc}); please report this "
+                                  "with the article", source=item.source or item.id)

@@ -26,6 +26,7 @@ def _load_lines(name: str) -> list[str]:
 
 
 TITLE_WORDS = frozenset(w.lower() for w in _load_lines("title_words.txt"))
+ORG_WORDS = frozenset(w.lower() for w in _load_lines("org_words.txt"))
 
 
 def name_tokens(text: str) -> list[str]:
@@ -48,7 +49,7 @@ def clean_mention(span: Span) -> tuple[int, int]:
         end -= 1
     while end - start > 1 and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
-    if span.label_ in ("PERSON", "ORG") and not span.ent_id_:
+    if span.label_ in ("PERSON", "ORG") and not span.ent_id_ and doc[end - 1].lower_ not in ORG_WORDS:
         # "Defense Lloyd Austin": title words the model swept into a name
         k = start
         while k < end - 1 and doc[k].lower_ in TITLE_WORDS and doc[k].is_title:
@@ -135,10 +136,10 @@ def _preceding_title(doc: Doc, start: int, root) -> str | None:
     while k > left and doc[k - 1].i >= left:
         tok = doc[k - 1]
         if tok.is_punct and tok.text not in "-" or tok.dep_ in ("det", "poss", "case") or tok.ent_type_ in ("PERSON",) \
-                or tok.lower_ in ("and", "or", "as", "by", "with", "from", "to", "for"):
+                or tok.lower_ in ("as", "by", "with", "from", "to", "for"):
             break
         k -= 1
-    while k < start and (doc[k].is_punct or doc[k].dep_ in ("det", "poss")):
+    while k < start and (doc[k].is_punct or doc[k].dep_ in ("det", "poss", "cc")):
         k += 1
     if k >= start:
         return None
@@ -153,9 +154,10 @@ def _appositive_role(doc: Doc, span: Span) -> Span | None:
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.pos_ in ("NOUN",) and child.ent_type_ == "":
-            sub = list(child.subtree)
+            sub = [t for t in child.subtree if not any(t in r.subtree for r in child.children if r.dep_ == "relcl")]
             return doc[sub[0].i: sub[-1].i + 1]
-    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN" and root.head.ent_type_ == "":
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN") \
+            and root.head.ent_type_ == "":
         head = root.head
         toks = [t for t in head.subtree if t.i < span.start and not (t.is_punct and t.i == span.start - 1)]
         if toks:
@@ -172,7 +174,18 @@ def _appositive_role(doc: Doc, span: Span) -> Span | None:
 
 
 def _strip_det(text: str) -> str:
+    text = re.sub(r"\s*\([A-Z][A-Za-z.\-]{1,9}\)", "", text)  # "(PMU)" after a name
     return re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,"), flags=re.I)
+
+
+def _affiliation_in(span: Span) -> str | None:
+    """The organisation or state a role names: 'leader of X', 'a faction within X', 'X spokesman'."""
+    for ent in span.ents:
+        if ent.label_ in ("ORG", "GPE") and (ent.root.dep_ == "pobj" and ent.root.head.lower_ in
+                                             ("of", "within", "in", "for", "at", "with", "from")
+                                             or ent.root.dep_ in ("compound", "nmod", "poss")):
+            return ent.text
+    return None
 
 
 def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry | None = None,
@@ -182,14 +195,23 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
     spans: list[tuple[Span, int, int]] = []
+    article = doc._.wc_article
+    outlet = norm(article.outlet) if article is not None and article.outlet else None
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
         s, e = clean_mention(ent)
         if e <= s:
             continue
-        span = Span(doc, s, e, label=ent.label_, span_id=ent.id)
+        label = ent.label_
+        if all(t.lower_ in TITLE_WORDS for t in doc[s:e]):
+            continue  # "State" of "Secretary of State"
+        if s > ent.start and label == "ORG" and not any(t.lower_ in ORG_WORDS for t in doc[s:e]):
+            label = "PERSON"
+        span = Span(doc, s, e, label=label, span_id=ent.id)
         entry = reg.lookup(ent.ent_id_) if ent.ent_id_ else reg.lookup(span.text)
+        if not entry and outlet and norm(span.text) == outlet:
+            span = Span(doc, s, e, label="ORG", span_id=ent.id)
         place = _in_places(span.start_char, span.end_char, places)
         if not entry and place is not None and ent.label_ != "GPE":
             continue  # a toponym the model called a person or organisation
@@ -249,15 +271,11 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
         app = _appositive_role(doc, span)
         if app is not None:
             role = _strip_det(app.text)
-            for ent in app.ents:
-                if ent.label_ in ("ORG", "GPE", "PERSON") and not c.affiliation:
-                    c.affiliation = ent.text
+            c.affiliation = c.affiliation or _affiliation_in(app)
         elif c.label == "PERSON":
             role = _preceding_title(doc, s, span.root)
             if role:
-                for ent in doc[s - len(role.split()) - 1: s].ents if s else ():
-                    if ent.label_ in ("ORG", "GPE"):
-                        c.affiliation = c.affiliation or ent.text
+                c.affiliation = c.affiliation or _affiliation_in(doc[max(s - len(role.split()) - 2, 0): s])
         if role:
             c.role = role
 

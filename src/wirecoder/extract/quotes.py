@@ -1,7 +1,306 @@
-"""Quotes (placeholder)."""
+"""Quotes: direct passages in any quotation-mark style and reported (indirect) speech, each with
+its speaker resolved to a canonical actor, its cue word and its character offsets.
+
+Direct passages come from quote_marks; each is attributed by the speech cue that governs it in
+the parse, a cue after it ('…,' he explains), the line that introduces a block quote ('…
+stating:'), the quote before it (a block quote continued), or the nearest person in the
+sentence. Reported speech is the that-clause or object of a speech verb, 'according to X', or
+the that-clause of a content noun ('Baghdad's assertion that …'). Pronoun speakers resolve to
+a person named earlier in the sentence, else the last speaker."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 
-def extract_quotes(doc, actors, settings=None):
-    """Direct and indirect quotes with speakers."""
-    return ()
+from spacy.tokens import Doc, Span, Token
+
+from wirecoder.extract.actors import ActorIndex
+from wirecoder.extract.quote_marks import Passage, content_text, find_passages
+from wirecoder.extract.speakers import (Speaker, actor_subject_before, is_speech_verb, lexicon, person_before,
+                                        resolve_phrase, subject_of, told_to)
+from wirecoder.nlp.components import paragraph_bounds
+from wirecoder.records import Quote
+from wirecoder.settings import DEFAULT, Settings
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    text: str
+    kind: str
+    anchor: int  # where the attribution is read, for pronoun order
+    cue: Token | None = None
+    speaker: Speaker | None = None
+    inherit: bool = False  # a block quote continuing the previous quote's speaker
+
+
+def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in regions)
+
+
+def _overlaps(a: int, b: int, regions: list[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for s, e in regions)
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _noun_cue_speaker(noun: Token, actors: ActorIndex) -> Speaker | None:
+    """Speaker of a content noun: 'Baghdad's assertion', 'a statement by X', 'X issued a statement'."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return resolve_phrase(child, actors)
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return resolve_phrase(g, actors)
+    if noun.dep_ in ("dobj",) and noun.head.pos_ == "VERB":
+        subj = subject_of(noun.head)
+        if subj is not None:
+            return resolve_phrase(subj, actors)
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "NOUN"):
+        head = noun.head.head
+        if head.lemma_.lower() in lexicon()["content_nouns"]:
+            return _noun_cue_speaker(head, actors)
+    return None
+
+
+def _climb_to_cue(span: Span) -> Token | None:
+    """The speech verb or content noun that governs a quoted span in the parse."""
+    lex = lexicon()
+    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end]
+    for root in roots:
+        tok, steps = root.head, 0
+        while steps < 8 and not (span.start <= tok.i < span.end):
+            if is_speech_verb(tok) or tok.lemma_.lower() in lex["content_nouns"] and tok.pos_ == "NOUN":
+                return tok
+            if tok.head is tok:
+                break
+            tok, steps = tok.head, steps + 1
+    return None
+
+
+def _cue_in(tokens, quoted: list[tuple[int, int]], prefer_last: bool = False) -> Token | None:
+    cands = [t for t in tokens if is_speech_verb(t) and not _inside(t.idx, quoted)]
+    # "he emphasized that his government would continue": the outer verb is the cue
+    cands = [t for t in cands if not any(o is not t and t in o.subtree and t.dep_ in ("ccomp", "xcomp")
+                                         for o in cands)] or cands
+    if not cands:
+        return None
+    return cands[-1] if prefer_last else cands[0]
+
+
+def _direct(doc: Doc, p: Passage, passages: list[Passage], quoted, paras, actors: ActorIndex) -> _Found | None:
+    text = content_text(doc.text, p)
+    raw = doc.text[p.start:p.end]
+    lead = len(raw) - len(raw.lstrip())
+    start, end = p.start + lead, p.start + len(raw.rstrip())
+    if not text or end <= start:
+        return None
+    span = _span(doc, start, end)
+    if span is None or len(span) == 0:
+        return None
+    found = _Found(start, end, text, "direct", anchor=start)
+    para_lo, para_hi = paras[p.first_para]
+    block = start - para_lo <= 2
+    first_sent = doc[span.start].sent
+    last_sent = doc[span.end - 1].sent
+
+    cue = _climb_to_cue(span)
+    if cue is None:
+        # a cue after the passage in its own sentence or the sentence right after it: '…,' he explains.
+        after = [t for t in last_sent if t.idx >= end]
+        if not after and last_sent.end < len(doc):
+            nxt = doc[last_sent.end].sent
+            if nxt.start_char - end <= 3 and doc[nxt.start]._.wc_paragraph == doc[span.end - 1]._.wc_paragraph:
+                after = list(nxt)[:6]
+        cue = _cue_in(after[:8], quoted)
+    if cue is None and not block:
+        before = [t for t in first_sent if t.idx < start]
+        cue = _cue_in(before, quoted, prefer_last=True)
+    if cue is None and block and p.first_para > 0:
+        prev_lo, prev_hi = paras[p.first_para - 1]
+        prev_passage = next((q for q in passages if q.last_para == p.first_para - 1 and q.end >= prev_hi - 2), None)
+        intro = doc.text[prev_lo:prev_hi].rstrip()
+        if intro.endswith(":"):
+            intro_span = _span(doc, prev_lo, prev_hi)
+            if intro_span is not None:
+                last = doc[intro_span.end - 1].sent
+                cue = _cue_in(list(last), quoted, prefer_last=True)
+                if cue is None:
+                    nouns = [t for t in last if t.lemma_.lower() in lexicon()["content_nouns"]]
+                    if nouns:
+                        found.speaker = _noun_cue_speaker(nouns[-1], actors)
+                        found.anchor = nouns[-1].idx
+                if cue is None and found.speaker is None:
+                    subj = next((t for t in last if t.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None:
+                        found.speaker = resolve_phrase(subj, actors)
+                        found.anchor = subj.idx
+        elif prev_passage is not None:
+            found.inherit = True
+    if cue is not None:
+        found.cue = cue
+        found.anchor = cue.idx
+        if cue.pos_ == "NOUN":
+            found.speaker = _noun_cue_speaker(cue, actors)
+        else:
+            subj = subject_of(cue) or actor_subject_before(doc, cue, actors, quoted)
+            if subj is not None and not _inside(subj.idx, quoted):
+                found.speaker = resolve_phrase(subj, actors)
+    if found.speaker is None and not found.inherit:
+        name = person_before(doc, first_sent, start, actors, quoted)
+        if name:
+            found.speaker = Speaker(name, name, person=True)
+    return found
+
+
+def _clause_bounds(tokens: list[Token]) -> tuple[int, int] | None:
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in ")]\"”’" or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _credible(speaker: Speaker, tok: Token) -> bool:
+    """Only people, named actors, sources and bodies that speak report speech ('recent events
+    suggest' is not a quote)."""
+    if speaker.pronoun or speaker.anonymous or speaker.person:
+        return True
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return tok.lemma_.lower() in lexicon()["agent_nouns"] or tok.lower_ in lexicon()["agent_nouns"]
+
+
+def _indirect(doc: Doc, quoted, actors: ActorIndex, settings: Settings) -> list[_Found]:
+    lex = lexicon()
+    out: list[_Found] = []
+    for tok in doc:
+        if _inside(tok.idx, quoted):
+            continue
+        lemma = tok.lemma_.lower()
+        content: list[Token] | None = None
+        cue = tok
+        speaker_tok = None
+        if tok.pos_ in ("VERB", "AUX") and lemma in lex["indirect_verbs"]:
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue
+            ccomp = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+            dobj = [c for c in tok.children if c.dep_ == "dobj"]
+            if not ccomp and dobj:
+                # "informs The Cradle that 13 were detained": parsed as a relative clause of the object
+                ccomp = [c for c in dobj[0].children if c.dep_ in ("relcl", "acl")
+                         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+            if ccomp:
+                content = list(ccomp[0].subtree)
+            elif dobj and lemma in lex["object_content_verbs"] and dobj[0].pos_ in ("NOUN", "PROPN"):
+                content = list(dobj[0].subtree)
+                # "describes the operations as natural": the object is not what was said
+                if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                    content = None
+            elif tok.dep_ == "parataxis" and subject_of(tok) is not None:
+                sent = tok.sent
+                content = [t for t in sent]
+            speaker_tok = (subject_of(tok) or actor_subject_before(doc, tok, actors, quoted)) if content else None
+        elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                sent = tok.sent
+                phrase_end = pobj.right_edge.i + 1
+                content = [t for t in sent if not tok.i <= t.i < phrase_end]
+                speaker_tok = pobj
+        elif tok.pos_ == "NOUN" and lemma in lex["content_nouns"]:
+            clause = [c for c in tok.children if c.dep_ in ("acl", "ccomp") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if not clause and nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark":
+                clause = [nxt.head]  # "X's assertion that ..." parsed as a clause of the main verb
+            if clause:
+                sp = _noun_cue_speaker(tok, actors)
+                if sp is not None and (sp.name or sp.pronoun):
+                    bounds = _clause_bounds(list(clause[0].subtree))
+                    if bounds and not _overlaps(*bounds, quoted):
+                        out.append(_Found(bounds[0], bounds[1], doc.text[bounds[0]:bounds[1]], "indirect",
+                                          anchor=tok.idx, cue=tok, speaker=sp))
+            continue
+        if not content or speaker_tok is None or _inside(speaker_tok.idx, quoted):
+            continue
+        bounds = _clause_bounds(content)
+        if bounds is None or _overlaps(*bounds, quoted):
+            continue
+        words = doc.text[bounds[0]:bounds[1]].split()
+        if len(words) < settings.indirect_min_words:
+            continue
+        speaker = resolve_phrase(speaker_tok, actors)
+        if not _credible(speaker, speaker_tok):
+            continue
+        out.append(_Found(bounds[0], bounds[1], doc.text[bounds[0]:bounds[1]], "indirect", anchor=cue.idx,
+                          cue=cue, speaker=speaker))
+    # one reported clause, one quote: keep the outermost of nested finds
+    out.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[_Found] = []
+    for f in out:
+        if kept and f.start < kept[-1].end and f.end <= kept[-1].end:
+            continue
+        kept.append(f)
+    return kept
+
+
+def extract_quotes(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT) -> tuple[Quote, ...]:
+    """Direct and indirect quotes of the article, in text order, with resolved speakers."""
+    paras = doc._.wc_paragraphs or paragraph_bounds(doc.text)
+    if not paras:
+        return ()
+    passages = find_passages(doc.text, paras)
+    quoted = [(p.start, p.end) for p in passages]
+    found: list[_Found] = []
+    for p in passages:
+        f = _direct(doc, p, passages, quoted, paras, actors)
+        if f is not None and len(f.text.split()) >= settings.quote_min_words:
+            found.append(f)
+    found.extend(_indirect(doc, quoted, actors, settings))
+    found.sort(key=lambda f: (f.anchor, f.start))
+
+    quotes: list[Quote] = []
+    last: Speaker | None = None
+    last_person: Speaker | None = None
+    by_start: dict[int, Speaker] = {}
+    for f in found:
+        sp = f.speaker
+        if f.inherit:
+            prev = max((q for q in quotes if q.end <= f.start), key=lambda q: q.end, default=None)
+            sp = by_start.get(prev.start) if prev is not None else None
+        if sp is not None and sp.pronoun:
+            sent = doc[doc.char_span(f.anchor, f.anchor + 1, alignment_mode="expand").start].sent \
+                if doc.char_span(f.anchor, f.anchor + 1, alignment_mode="expand") is not None else None
+            name = person_before(doc, sent, sp.start or f.anchor, actors, quoted) if sent is not None else None
+            if name:
+                sp = Speaker(name, sp.text, person=True)
+            elif sp.text and sp.text.lower() in ("he", "she", "him", "her") and last_person is not None:
+                sp = Speaker(last_person.name, sp.text, person=True)
+            elif last is not None:
+                sp = Speaker(last.name, sp.text, anonymous=last.anonymous, source_type=last.source_type,
+                             person=last.person)
+            else:
+                sp = Speaker(None, sp.text)
+        if sp is not None and sp.name:
+            last = sp
+            if sp.person:
+                last_person = sp
+        by_start[f.start] = sp
+        cue = f.cue
+        quotes.append(Quote(
+            text=f.text, start=f.start, end=f.end, kind=f.kind,
+            speaker=sp.name if sp else None, speaker_text=sp.text if sp else None,
+            anonymous=bool(sp and sp.anonymous), source_type=sp.source_type if sp and sp.anonymous else None,
+            told_to=told_to(cue, actors) if cue is not None and cue.pos_ == "VERB" and sp and sp.anonymous else None,
+            cue=cue.text if cue is not None else None,
+            cue_start=cue.idx if cue is not None else None,
+            cue_end=cue.idx + len(cue.text) if cue is not None else None,
+        ))
+    quotes.sort(key=lambda q: q.start)
+    return tuple(quotes)

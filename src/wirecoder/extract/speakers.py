@@ -1,0 +1,198 @@
+"""Who is speaking: from a cue word to the speaker phrase, and from the phrase to a canonical actor."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from wirecoder.extract.actors import ActorIndex
+from wirecoder.settings import data_path
+
+PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "i", "we", "you", "who", "which", "that"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_TRIM_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The speech lexicon (data/speech.yaml) with lists turned into sets."""
+    raw = yaml.safe_load(data_path("speech.yaml").read_text(encoding="utf-8"))
+    out = {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+    out["source_types"] = {k: frozenset(v) for k, v in raw["source_types"].items()}
+    return out
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: canonical name (or phrase), the words in the text, and anonymity."""
+
+    name: str | None
+    text: str | None
+    anonymous: bool = False
+    source_type: str | None = None
+    pronoun: bool = False
+    person: bool = False
+    start: int | None = None
+
+
+def is_speech_verb(tok: Token) -> bool:
+    """True for a verb that reports speech ('said', 'tells', 'insists')."""
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon()["speech_verbs"]
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through xcomp/advcl/conj heads when it has none of its own."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 4:
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS and child.tag_ not in ("WDT", "WP") and child.lower_ not in ("that", "which"):
+                return child
+            if child.dep_ == "agent" and tok.tag_ == "VBN":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp") and tok.head is not tok:
+            if tok.dep_ == "xcomp":  # "prompting him to call": the object of the governing verb speaks
+                objs = [c for c in tok.head.children if c.dep_ in ("dobj",) and c.i < tok.i]
+                if objs:
+                    return objs[0]
+            if tok.dep_ == "ccomp" and not is_speech_verb(tok.head):
+                pass
+            tok = tok.head
+            seen += 1
+            continue
+        if tok.dep_ == "relcl" and tok.head is not tok:
+            return tok.head
+        return None
+    return None
+
+
+def phrase_of(tok: Token) -> Span:
+    """The noun phrase a speaker token heads, without relative clauses and trailing modifiers."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("appos", "compound", "amod", "nummod", "flat", "case"):
+            right = max(right, child.right_edge.i)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "at", "within", "for", "close", "with"):
+            right = max(right, child.right_edge.i)
+        elif child.dep_ in _TRIM_DEPS and not child.is_punct:
+            break
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].lower_ in ("however", "yet", "but", "and")):
+        left += 1
+    return doc[left:right + 1]
+
+
+def _source_type(words: set[str]) -> str:
+    for kind in ("security", "military", "diplomatic", "political"):
+        if words & lexicon()["source_types"][kind]:
+            return kind
+    return "unspecified"
+
+
+def _head_actor(tok: Token, phrase: Span, actors: ActorIndex) -> str | None:
+    """The actor the phrase's head names: its own mention, an appositive's, or a compound's."""
+    name = actors.at(tok.idx, tok.idx + len(tok.text))
+    if name:
+        return name
+    for child in tok.children:
+        if child.dep_ == "appos":
+            for t in child.subtree:
+                if t.ent_type_ == "PERSON" or t.dep_ == "appos" and t.head is child:
+                    n = actors.at(t.idx, t.idx + len(t.text))
+                    if n:
+                        return n
+            n = actors.at(child.idx, child.idx + len(child.text))
+            if n:
+                return n
+    return None
+
+
+def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
+    """Speaker from the token that heads the subject of a speech cue."""
+    phrase = phrase_of(tok)
+    text = re.sub(r"^(?:the|a|an)\s+", "", phrase.text.strip(" ,"), flags=re.I)
+    if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+        return Speaker(None, tok.text, pronoun=True, start=tok.idx)
+    name = _head_actor(tok, phrase, actors)
+    head_word = tok.lower_
+    lex = lexicon()
+    if name and head_word not in lex["source_nouns"]:
+        kind = actors.kind_of(name)
+        return Speaker(name, phrase.text, person=kind == "person", start=phrase.start_char)
+    if head_word in lex["source_nouns"] or tok.lemma_.lower() in lex["source_nouns"]:
+        has_person = any(t.ent_type_ == "PERSON" for t in phrase) and any(
+            actors.kind_of(actors.at(t.idx, t.idx + len(t.text))) == "person" for t in phrase if t.ent_type_ == "PERSON")
+        if not has_person:
+            words = {t.lower_ for t in phrase}
+            return Speaker(text, phrase.text, anonymous=True, source_type=_source_type(words), start=phrase.start_char)
+        for t in phrase:
+            n = actors.at(t.idx, t.idx + len(t.text))
+            if n and actors.kind_of(n) == "person":
+                return Speaker(n, phrase.text, person=True, start=phrase.start_char)
+    if name:
+        return Speaker(name, phrase.text, person=actors.kind_of(name) == "person", start=phrase.start_char)
+    # an unnamed collective ("the Iraqi government", "security services"): keep it as written
+    if tok.pos_ in ("NOUN", "PROPN"):
+        inner = [actors.at(t.idx, t.idx + len(t.text)) for t in phrase]
+        inner = [n for n in inner if n]
+        person = next((n for n in inner if actors.kind_of(n) == "person"), None)
+        if person:
+            return Speaker(person, phrase.text, person=True, start=phrase.start_char)
+        return Speaker(text, phrase.text, start=phrase.start_char)
+    return Speaker(None, phrase.text, start=phrase.start_char)
+
+
+def told_to(verb: Token, actors: ActorIndex) -> str | None:
+    """The outlet or person a source spoke to: 'tells The Cradle', 'told Reuters', 'said to AFP'."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj") and verb.lemma_ in ("tell", "inform", "brief"):
+            return actors.at(child.idx, child.idx + len(child.text)) or phrase_of(child).text
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return actors.at(g.idx, g.idx + len(g.text)) or phrase_of(g).text
+    return None
+
+
+def actor_subject_before(doc: Doc, verb: Token, actors: ActorIndex, exclude: list[tuple[int, int]]) -> Token | None:
+    """When the parse gives a speech verb no subject, the nearest actor named before it in the
+    sentence that is not a prepositional object, possessor or appositive."""
+    sent = verb.sent
+    best = None
+    for a in actors.actors:
+        if a.kind not in ("person", "organization", "group"):
+            continue
+        for m in a.mentions:
+            if not (sent.start_char <= m.start and m.end <= verb.idx) or any(s <= m.start < e for s, e in exclude):
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            set_off = span.start > 0 and doc[span.start - 1].text == "," and span.end < len(doc) \
+                and doc[span.end].text == ","  # "As the leader of X, Ali Hussein, explains"
+            if span.root.dep_ in ("pobj", "poss", "appos", "dobj") and not set_off:
+                continue
+            if best is None or m.start > best.idx:
+                best = span.root
+    return best
+
+
+def person_before(doc: Doc, sent: Span, before: int, actors: ActorIndex, exclude: list[tuple[int, int]]) -> str | None:
+    """The nearest person named in the sentence before a character offset, outside quoted text."""
+    best = None
+    for a in actors.actors:
+        if a.kind != "person":
+            continue
+        for m in a.mentions:
+            if sent.start_char <= m.start and m.end <= before and not any(s <= m.start < e for s, e in exclude):
+                if best is None or m.start > best[0]:
+                    best = (m.start, a.name)
+    return best[1] if best else None
