@@ -45,7 +45,8 @@ def clean_mention(span: Span) -> tuple[int, int]:
     """Token bounds of an entity without a leading 'the', leading titles or a trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
-    while end - start > 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end - start > 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                               or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
     while end - start > 1 and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
@@ -73,7 +74,17 @@ class _Cluster:
     def canonical(self) -> str:
         if self.registry_name:
             return self.registry_name
-        return max(self.names, key=lambda n: (len(name_tokens(n)), len(n)))
+        # the most complete form among those seen often enough: a headline's one-off
+        # "Crooked Hillary Clinton" does not rename the Hillary Clinton of five mentions
+        counts: dict[str, int] = {}
+        for n in self.names:
+            counts[n] = counts.get(n, 0) + 1
+        multi = {n: c for n, c in counts.items() if len(name_tokens(n)) >= 2}
+        if not multi:
+            return max(counts, key=lambda n: (counts[n], len(n)))
+        top = max(multi.values())
+        cands = [n for n, c in multi.items() if c * 2 >= top]
+        return max(cands, key=lambda n: (len(name_tokens(n)), multi[n], len(n)))
 
 
 @dataclass

@@ -250,6 +250,34 @@ def _indirect(doc: Doc, quoted, actors: ActorIndex, settings: Settings) -> list[
     return kept
 
 
+_PERSONAL = {"he", "she", "him", "her", "i"}
+
+
+def _resolve_pronoun(doc: Doc, f: _Found, sp: Speaker, last: Speaker | None, last_person: Speaker | None,
+                     actors: ActorIndex, quoted, lookback: int = 6) -> Speaker:
+    """'he adds' → a person named earlier in the sentence, else the last person who spoke;
+    'they said' → the last speaker that is not a person (a group, a source, a government)."""
+    word = (sp.text or "").lower()
+    if word in _PERSONAL:
+        anchor = doc.char_span(f.anchor, f.anchor + 1, alignment_mode="expand")
+        name = person_before(doc, doc[anchor.start].sent, sp.start or f.anchor, actors, quoted) if anchor else None
+        if name:
+            return Speaker(name, sp.text, person=True)
+        if last_person is not None:
+            return Speaker(last_person.name, sp.text, person=True)
+        if anchor is not None:  # nobody has spoken yet: the last person named before
+            sents = list(doc.sents)
+            k = next((i for i, s_ in enumerate(sents) if s_.start <= anchor.start < s_.end), 0)
+            window = doc[sents[max(0, k - lookback)].start: anchor.start]
+            name = person_before(doc, window, f.anchor, actors, quoted)
+            if name:
+                return Speaker(name, sp.text, person=True)
+        return Speaker(None, sp.text)
+    if last is not None and not last.person:
+        return Speaker(last.name, sp.text, anonymous=last.anonymous, source_type=last.source_type)
+    return Speaker(None, sp.text)
+
+
 def extract_quotes(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT) -> tuple[Quote, ...]:
     """Direct and indirect quotes of the article, in text order, with resolved speakers."""
     paras = doc._.wc_paragraphs or paragraph_bounds(doc.text)
@@ -275,18 +303,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT) -
             prev = max((q for q in quotes if q.end <= f.start), key=lambda q: q.end, default=None)
             sp = by_start.get(prev.start) if prev is not None else None
         if sp is not None and sp.pronoun:
-            sent = doc[doc.char_span(f.anchor, f.anchor + 1, alignment_mode="expand").start].sent \
-                if doc.char_span(f.anchor, f.anchor + 1, alignment_mode="expand") is not None else None
-            name = person_before(doc, sent, sp.start or f.anchor, actors, quoted) if sent is not None else None
-            if name:
-                sp = Speaker(name, sp.text, person=True)
-            elif sp.text and sp.text.lower() in ("he", "she", "him", "her") and last_person is not None:
-                sp = Speaker(last_person.name, sp.text, person=True)
-            elif last is not None:
-                sp = Speaker(last.name, sp.text, anonymous=last.anonymous, source_type=last.source_type,
-                             person=last.person)
-            else:
-                sp = Speaker(None, sp.text)
+            sp = _resolve_pronoun(doc, f, sp, last, last_person, actors, quoted,
+                                  settings.pronoun_lookback_sentences)
         if sp is not None and sp.name:
             last = sp
             if sp.person:

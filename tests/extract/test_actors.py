@@ -1,0 +1,67 @@
+"""Actor resolution within an article: registry, acronyms, surnames, titles, appositions."""
+from __future__ import annotations
+
+
+def actor(res, name):
+    hits = [a for a in res.actors if a.name == name]
+    assert hits, f"{name!r} not in {[a.name for a in res.actors]}"
+    return hits[0]
+
+
+def test_actors_acronym_defined_in_parentheses(analyze):
+    res = analyze("The Harbor Defence League (HDL) claimed the attack. Later HDL denied any role.")
+    a = actor(res, "Harbor Defence League")
+    assert "HDL" in a.aliases
+    assert len(a.mentions) >= 2
+
+
+def test_actors_surname_back_reference(analyze):
+    res = analyze("Foreign Minister Nadia Qureshi arrived in Geneva. Qureshi met the envoy on Monday.")
+    a = actor(res, "Nadia Qureshi")
+    assert a.kind == "person"
+    assert "Qureshi" in a.aliases
+    assert len(a.mentions) == 2
+
+
+def test_actors_preceding_title_is_role(analyze):
+    res = analyze("Government spokesman Fawzi Haddad denied the report.")
+    assert actor(res, "Fawzi Haddad").role.lower() == "government spokesman"
+
+
+def test_actors_apposition_gives_role_and_affiliation(analyze):
+    res = analyze("Malik Serwan, a commander of the Northern Shield Brigades, said the town had fallen.")
+    a = actor(res, "Malik Serwan")
+    assert a.role and "commander" in a.role
+    assert a.affiliation and "Northern Shield Brigades" in a.affiliation
+
+
+def test_actors_registry_canonicalises_transliterations(analyze):
+    a = analyze("Kata'ib Hizballah fighters were seen near the road.")
+    b = analyze("Kataeb Hezbollah fighters were seen near the road.")
+    names_a = {x.name for x in a.actors}
+    names_b = {x.name for x in b.actors}
+    assert "Kataeb Hezbollah" in names_a and "Kataeb Hezbollah" in names_b
+
+
+def test_actors_registry_membership_is_affiliation(analyze):
+    res = analyze("Kataeb Hezbollah said it would continue its operations.")
+    assert actor(res, "Kataeb Hezbollah").affiliation == "Popular Mobilization Units"
+
+
+def test_actors_militia_tagged_person_becomes_organization(analyze):
+    res = analyze("The Saraya Northern Brigades and Jaysh al-Qadim Brigades issued a joint statement.")
+    kinds = {a.name: a.kind for a in res.actors}
+    assert all(k == "organization" for n, k in kinds.items() if "Brigades" in n)
+
+
+def test_actors_title_words_swept_into_a_name_are_dropped(analyze):
+    res = analyze("US Secretary of Defense Lloyd Austin spoke with the premier.")
+    a = actor(res, "Lloyd Austin")
+    assert a.kind == "person"
+    assert all(x.name != "State" and x.name != "Defense" for x in res.actors)
+
+
+def test_actors_outlet_is_not_a_place_actor(analyze):
+    res = analyze("A source told The Northern Ledger that the bridge was closed.", outlet="The Northern Ledger")
+    kinds = {a.name: a.kind for a in res.actors}
+    assert kinds.get("Northern Ledger", "organization") == "organization"

@@ -1,0 +1,156 @@
+"""Quote finding and attribution on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.extract.quote_marks import find_passages
+from wirecoder.nlp.components import paragraph_bounds
+
+
+def quotes_of(analyze, text, **kw):
+    return analyze(text, **kw).quotes
+
+
+def by_text(quotes, fragment):
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, f"no quote containing {fragment!r} in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("marks", [('"', '"'), ("“", "”"), ("«", "»"), ("‘", "’")])
+def test_quotes_every_mark_style(analyze, marks):
+    o, c = marks
+    text = f"Colonel Dana Whitfield said {o}the convoy will leave at dawn{c} after the briefing."
+    q = by_text(quotes_of(analyze, text), "the convoy will leave at dawn")
+    assert q.kind == "direct"
+    assert q.speaker == "Dana Whitfield"
+    assert text[q.start:q.end] == q.text
+
+
+def test_quotes_apostrophes_are_not_quote_marks():
+    text = "The army’s commanders said the soldiers’ families were safe. ‘We hold the bridge,’ he said."
+    passages = find_passages(text, paragraph_bounds(text))
+    assert [text[p.start:p.end] for p in passages] == ["We hold the bridge,"]
+
+
+def test_quotes_split_by_attribution(analyze):
+    text = ('"We will not leave the town," Mayor Rana Haddad told reporters, "until every family is safe."')
+    qs = quotes_of(analyze, text)
+    assert {q.text for q in qs if q.kind == "direct"} == {"We will not leave the town,", "until every family is safe."}
+    assert all(q.speaker == "Rana Haddad" for q in qs if q.kind == "direct")
+
+
+def test_quotes_block_quote_after_colon(analyze):
+    text = ("Interior ministry spokesman Karim Nasser, speaking on Sunday, told the agency:\n"
+            "“The checkpoints will stay in place. Anyone who attacks them will be pursued.”\n"
+            "The ministry gave no further details.")
+    q = by_text(quotes_of(analyze, text), "The checkpoints will stay in place")
+    assert q.speaker == "Karim Nasser"
+    assert q.cue == "told"
+
+
+def test_quotes_block_quote_after_insists_that(analyze):
+    text = ("Opposition lawmaker Samira Odeh insists that:\n"
+            "\"The budget cannot pass without a vote on the security law.\"\n")
+    q = by_text(quotes_of(analyze, text), "The budget cannot pass")
+    assert q.speaker == "Samira Odeh"
+
+
+def test_quotes_multi_paragraph_quote(analyze):
+    text = ("Regional governor Tomas Brandt said in a statement:\n"
+            "“The water plant was hit twice during the night.\n"
+            "“Repairs will take at least a week, and until then the tankers will run.”\n"
+            "Residents queued for water on Tuesday.")
+    qs = [q for q in quotes_of(analyze, text) if q.kind == "direct"]
+    assert len(qs) == 1
+    assert "hit twice" in qs[0].text and "tankers will run" in qs[0].text
+    assert qs[0].speaker == "Tomas Brandt"
+
+
+def test_quotes_unbalanced_mark_keeps_rest_of_article(analyze):
+    text = ('Police chief Omar Saleh said "the road is closed.\n'
+            'Later, Health Minister Lina Farouk said "three clinics were damaged" in the storm.')
+    qs = quotes_of(analyze, text)
+    q = by_text(qs, "three clinics were damaged")
+    assert q.speaker == "Lina Farouk"
+
+
+def test_quotes_pronoun_resolves_to_last_speaker(analyze):
+    text = ("Army spokesman Yusuf Karim said the patrol was ambushed near the border.\n"
+            "He added that two soldiers were wounded in the exchange of fire.")
+    q = by_text(quotes_of(analyze, text), "two soldiers were wounded")
+    assert q.kind == "indirect"
+    assert q.speaker == "Yusuf Karim"
+
+
+def test_quotes_trailing_pronoun_attribution(analyze):
+    text = ("Analyst Noor Jaber was cautious about the talks.\n"
+            "“Nobody expects a deal this month,” she explains.")
+    q = by_text(quotes_of(analyze, text), "Nobody expects a deal")
+    assert q.speaker == "Noor Jaber"
+
+
+def test_quotes_surname_resolves_to_full_name(analyze):
+    text = ("Defence Minister Hamid Rostami visited the base on Monday. "
+            "Rostami said that the air defences had been reinforced along the frontier.")
+    q = by_text(quotes_of(analyze, text), "the air defences had been reinforced")
+    assert q.speaker == "Hamid Rostami"
+
+
+@pytest.mark.parametrize("sentence,fragment,source_type", [
+    ("A senior security official told reporters that four suspects were arrested in the raid.",
+     "four suspects were arrested", "security"),
+    ("Two diplomats said that the talks had stalled over the prisoner list.",
+     "the talks had stalled", "diplomatic"),
+    ("Political sources close to the cabinet reveal that the vote will be delayed until spring.",
+     "the vote will be delayed", "political"),
+])
+def test_quotes_anonymous_sources_are_flagged_and_typed(analyze, sentence, fragment, source_type):
+    q = by_text(quotes_of(analyze, sentence), fragment)
+    assert q.anonymous is True
+    assert q.source_type == source_type
+
+
+def test_quotes_anonymous_source_told_to_outlet(analyze):
+    text = "A military source tells Frontline Weekly that the garrison was reinforced overnight."
+    q = by_text(quotes_of(analyze, text, outlet="Frontline Weekly"), "the garrison was reinforced")
+    assert q.anonymous and q.told_to and "Frontline" in q.told_to
+
+
+def test_quotes_according_to(analyze):
+    text = "According to the Red Crescent, at least 40 families fled the village overnight."
+    q = by_text(quotes_of(analyze, text), "at least 40 families fled")
+    assert q.kind == "indirect"
+    assert q.speaker and "Red Crescent" in q.speaker
+
+
+def test_quotes_announced_object_is_indirect(analyze):
+    text = "On Friday the Kenyan government announced the arrest of nine people linked to the bombing."
+    q = by_text(quotes_of(analyze, text), "the arrest of nine people")
+    assert q.kind == "indirect"
+    assert q.speaker and "government" in q.speaker
+
+
+def test_quotes_scare_quotes_take_the_speaker_in_the_sentence(analyze):
+    text = ('President Adaeze Okafor called the blockade "an act of war" during a visit to the port.')
+    q = by_text(quotes_of(analyze, text), "an act of war")
+    assert q.speaker == "Adaeze Okafor"
+
+
+def test_quotes_indirect_clause_holding_a_direct_quote_is_one_quote(analyze):
+    text = 'Minister Leila Haidari said that the strikes "must stop immediately" before the summit.'
+    qs = quotes_of(analyze, text)
+    assert [q.kind for q in qs] == ["direct"]
+
+
+def test_quotes_non_speakers_do_not_report_speech(analyze):
+    text = "Recent satellite images suggest that the fighting has displaced more families than last year."
+    assert quotes_of(analyze, text) == ()
+
+
+def test_quotes_offsets_point_into_the_text(analyze):
+    text = ("By Staff Reporter\n"
+            "General Amir Tahan said that the offensive would resume after the holiday.")
+    res = analyze(text)
+    for q in res.quotes:
+        assert res.article.text[q.start:q.end] == q.text
