@@ -65,3 +65,12 @@ def test_actors_outlet_is_not_a_place_actor(analyze):
     res = analyze("A source told The Northern Ledger that the bridge was closed.", outlet="The Northern Ledger")
     kinds = {a.name: a.kind for a in res.actors}
     assert kinds.get("Northern Ledger", "organization") == "organization"
+
+
+def test_actors_title_back_reference(analyze):
+    res = analyze("Prime Minister Ayla Demir condemned the bombing. Hours later the premier met the army chief. "
+                  "The prime minister said that the border would stay closed.")
+    a = actor(res, "Ayla Demir")
+    assert {m.text.lower() for m in a.mentions} >= {"the premier", "the prime minister"}
+    q = [q for q in res.quotes if "border would stay closed" in q.text][0]
+    assert q.speaker == "Ayla Demir"

