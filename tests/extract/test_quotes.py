@@ -154,3 +154,17 @@ def test_quotes_offsets_point_into_the_text(analyze):
     res = analyze(text)
     for q in res.quotes:
         assert res.article.text[q.start:q.end] == q.text
+
+
+def test_quotes_second_passage_after_attribution_keeps_speaker(analyze):
+    text = ('“The shelling started at midnight,” Mayor Ivan Petrenko said. “By morning the school was gone.”\n'
+            "Rescue teams searched the rubble.")
+    q = by_text(quotes_of(analyze, text), "By morning the school was gone")
+    assert q.speaker == "Ivan Petrenko"
+
+
+def test_quotes_dash_attribution_after_quote(analyze):
+    text = "“We only want the road to open again.” ― Mariam Tesfaye\n“Nobody listens to us.” ― Dawit Alemu"
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "road to open").speaker == "Mariam Tesfaye"
+    assert by_text(qs, "Nobody listens").speaker == "Dawit Alemu"

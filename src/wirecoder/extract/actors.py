@@ -334,14 +334,6 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
     return index
 
 
-def _title_words_of(role: str) -> set[str]:
-    words = {w for w in re.findall(r"[a-z\-]+", role.lower())}
-    for short, full in TITLE_SYNONYMS.items():
-        if full in role.lower():
-            words.add(short)
-    return words
-
-
 def _title_references(doc: Doc, clusters: list[_Cluster]) -> None:
     """'the premier', 'the Iraqi prime minister', 'the general': a title standing for a person
     named earlier with that title or role becomes a mention of that person."""
@@ -353,17 +345,17 @@ def _title_references(doc: Doc, clusters: list[_Cluster]) -> None:
         if not toks or chunk[0].lower_ not in ("the", "this", "that") or any(t.ent_type_ == "PERSON" for t in chunk):
             continue
         head = chunk.root.lower_
-        if head not in TITLE_WORDS and head not in TITLE_SYNONYMS:
+        if head not in TITLE_WORDS and head not in TITLE_SYNONYMS or head in GENERIC_TITLES:
             continue
-        phrase = " ".join(t.lower_ for t in toks if t.pos_ != "ADJ" or t.lower_ in TITLE_WORDS)
-        wanted = {TITLE_SYNONYMS.get(phrase, phrase)} if phrase else set()
+        if any(c.dep_ in ("appos", "prep") for c in chunk.root.children) or chunk.root.dep_ == "appos" \
+                or chunk.end < len(doc) and doc[chunk.end].text == ",":
+            continue  # "the leader of X, Ali Hussein": a new person introduced, not a reference
+        title = " ".join(t.lower_ for t in toks if t.pos_ != "ADJ" or t.lower_ in TITLE_WORDS)
+        title = TITLE_SYNONYMS.get(title, title).replace(" - ", "-")
         best = None
         for c in persons:
             first = min(m[0] for m in c.mentions)
-            if first >= chunk.start_char:
-                continue
-            role = c.role.lower()
-            if any(w and w in role for w in wanted) or head in _title_words_of(role) and head not in GENERIC_TITLES:
+            if first < chunk.start_char and title in c.role.lower().replace(" - ", "-"):
                 if best is None or first > min(m[0] for m in best.mentions):
                     best = c
         if best is not None:

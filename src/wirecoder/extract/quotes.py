@@ -9,6 +9,7 @@ the that-clause of a content noun ('Baghdad's assertion that …'). Pronoun spea
 a person named earlier in the sentence, else the last speaker."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -20,6 +21,9 @@ from wirecoder.extract.speakers import (Speaker, actor_subject_before, is_speech
 from wirecoder.nlp.components import paragraph_bounds
 from wirecoder.records import Quote
 from wirecoder.settings import DEFAULT, Settings
+
+
+_DASH_SOURCE = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})")
 
 
 @dataclass
@@ -140,6 +144,13 @@ def _direct(doc: Doc, p: Passage, passages: list[Passage], quoted, paras, actors
                         found.anchor = subj.idx
         elif prev_passage is not None:
             found.inherit = True
+    if cue is None and found.speaker is None and not found.inherit:
+        dash = _DASH_SOURCE.match(doc.text, end + (1 if p.closed else 0))
+        if dash:  # “…” ― Pamela Padilla
+            name = dash.group(1)
+            found.speaker = Speaker(actors.canonical(name) or name, name, person=True, start=dash.start(1))
+        elif any(q.last_para == p.first_para and q.end <= p.start for q in passages):
+            found.inherit = True  # “…,” Graham said. “…”: the second passage is the same speaker's
     if cue is not None:
         found.cue = cue
         found.anchor = cue.idx
