@@ -95,8 +95,25 @@ def _cue_in(tokens, quoted: list[tuple[int, int]], prefer_last: bool = False) ->
     return cands[-1] if prefer_last else cands[0]
 
 
+def _is_speech_like(text: str) -> bool:
+    """Quoted words that can be speech: not a URL, handle or number, not a title in capitals
+    ('Fox News Sunday', 'Larry King Now')."""
+    words = text.split()
+    if not re.search(r"[^\W\d_]{2,}", text):
+        return False
+    if len(words) == 1 and re.search(r"[/@#]|\.\w", text):
+        return False
+    bare = [w.strip(".,;:!?()[]") for w in words]
+    if 2 <= len(bare) <= 6 and all(w[:1].isupper() for w in bare if w) and not re.search(r"[!?]", text) \
+            and not any(w.lower() in ("i", "we", "you") for w in bare):
+        return False
+    return True
+
+
 def _direct(doc: Doc, p: Passage, passages: list[Passage], quoted, paras, actors: ActorIndex) -> _Found | None:
     text = content_text(doc.text, p)
+    if not _is_speech_like(text):
+        return None
     raw = doc.text[p.start:p.end]
     lead = len(raw) - len(raw.lstrip())
     start, end = p.start + lead, p.start + len(raw.rstrip())
@@ -123,6 +140,12 @@ def _direct(doc: Doc, p: Passage, passages: list[Passage], quoted, paras, actors
     if cue is None and not block:
         before = [t for t in first_sent if t.idx < start]
         cue = _cue_in(before, quoted, prefer_last=True)
+    if cue is None:
+        dash = _DASH_SOURCE.match(doc.text, end + (1 if p.closed else 0))
+        if dash:  # “…” ― Pamela Padilla
+            name = dash.group(1)
+            found.speaker = Speaker(actors.canonical(name) or name, name, person=True, start=dash.start(1))
+            return found
     if cue is None and block and p.first_para > 0:
         prev_lo, prev_hi = paras[p.first_para - 1]
         prev_passage = next((q for q in passages if q.last_para == p.first_para - 1 and q.end >= prev_hi - 2), None)
@@ -145,11 +168,7 @@ def _direct(doc: Doc, p: Passage, passages: list[Passage], quoted, paras, actors
         elif prev_passage is not None:
             found.inherit = True
     if cue is None and found.speaker is None and not found.inherit:
-        dash = _DASH_SOURCE.match(doc.text, end + (1 if p.closed else 0))
-        if dash:  # “…” ― Pamela Padilla
-            name = dash.group(1)
-            found.speaker = Speaker(actors.canonical(name) or name, name, person=True, start=dash.start(1))
-        elif any(q.last_para == p.first_para and q.end <= p.start for q in passages):
+        if any(q.last_para == p.first_para and q.end <= p.start for q in passages):
             found.inherit = True  # “…,” Graham said. “…”: the second passage is the same speaker's
     if cue is not None:
         found.cue = cue
