@@ -133,6 +133,8 @@ class Quantity(Record):
     start: int
     end: int
     role: str | None = None  # fatalities, injuries, arrests, or None
+    unit_text: str | None = None  # the counted noun with its modifiers ("American soldiers")
+    subset: bool = False  # part of a count given beside it ("including 12 soldiers")
 
 
 class Event(Record):
@@ -203,7 +205,13 @@ class Analysis(Record):
                  "evidence": [s.model_dump(mode="json") for s in e.evidence]}
                 for e in self.events
             ],
-            "places": [p.model_dump(mode="json") for p in self.places],
+            "places": [p.model_dump(mode="json") for p in _unique_places(self.places)],
             "quantities": [q.model_dump(mode="json") for q in self.quantities],
             "dates": [d.model_dump(mode="json") for d in self.dates],
         }
+
+
+def _unique_places(places: tuple[Place, ...]) -> tuple[Place, ...]:
+    from wirecoder.extract.places import unique_places  # late: extract imports records
+
+    return unique_places(places)
