@@ -262,9 +262,10 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
     for c in clusters:
         for ms, me, _ in c.mentions:
             char_to_cluster[(ms, me)] = c
+    text = doc.text  # rebuilt on every access: read once
     for c in list(clusters):
         for ms, me, _ in list(c.mentions):
-            m = re.match(r"\s*\(([A-Z][A-Za-z.\-]{1,9})\)", doc.text[me:me + 14])
+            m = re.match(r"\s*\(([A-Z][A-Za-z.\-]{1,9})\)", text[me:me + 14])
             if not m:
                 continue
             acro = m.group(1)

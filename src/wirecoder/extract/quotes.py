@@ -110,11 +110,11 @@ def _is_speech_like(text: str) -> bool:
     return True
 
 
-def _direct(doc: Doc, p: Passage, passages: list[Passage], quoted, paras, actors: ActorIndex) -> _Found | None:
-    text = content_text(doc.text, p)
+def _direct(doc: Doc, text_all: str, p: Passage, passages: list[Passage], quoted, paras, actors: ActorIndex) -> _Found | None:
+    text = content_text(text_all, p)
     if not _is_speech_like(text):
         return None
-    raw = doc.text[p.start:p.end]
+    raw = text_all[p.start:p.end]
     lead = len(raw) - len(raw.lstrip())
     start, end = p.start + lead, p.start + len(raw.rstrip())
     if not text or end <= start:
@@ -141,7 +141,7 @@ def _direct(doc: Doc, p: Passage, passages: list[Passage], quoted, paras, actors
         before = [t for t in first_sent if t.idx < start]
         cue = _cue_in(before, quoted, prefer_last=True)
     if cue is None:
-        dash = _DASH_SOURCE.match(doc.text, end + (1 if p.closed else 0))
+        dash = _DASH_SOURCE.match(text_all, end + (1 if p.closed else 0))
         if dash:  # “…” ― Pamela Padilla
             name = dash.group(1)
             found.speaker = Speaker(actors.canonical(name) or name, name, person=True, start=dash.start(1))
@@ -149,7 +149,7 @@ def _direct(doc: Doc, p: Passage, passages: list[Passage], quoted, paras, actors
     if cue is None and block and p.first_para > 0:
         prev_lo, prev_hi = paras[p.first_para - 1]
         prev_passage = next((q for q in passages if q.last_para == p.first_para - 1 and q.end >= prev_hi - 2), None)
-        intro = doc.text[prev_lo:prev_hi].rstrip()
+        intro = text_all[prev_lo:prev_hi].rstrip()
         if intro.endswith(":"):
             intro_span = _span(doc, prev_lo, prev_hi)
             if intro_span is not None:
@@ -206,7 +206,7 @@ def _credible(speaker: Speaker, tok: Token) -> bool:
     return tok.lemma_.lower() in lexicon()["agent_nouns"] or tok.lower_ in lexicon()["agent_nouns"]
 
 
-def _indirect(doc: Doc, quoted, actors: ActorIndex, settings: Settings) -> list[_Found]:
+def _indirect(doc: Doc, text_all: str, quoted, actors: ActorIndex, settings: Settings) -> list[_Found]:
     lex = lexicon()
     out: list[_Found] = []
     for tok in doc:
@@ -254,7 +254,7 @@ def _indirect(doc: Doc, quoted, actors: ActorIndex, settings: Settings) -> list[
                 if sp is not None and (sp.name or sp.pronoun):
                     bounds = _clause_bounds(list(clause[0].subtree))
                     if bounds and not _overlaps(*bounds, quoted):
-                        out.append(_Found(bounds[0], bounds[1], doc.text[bounds[0]:bounds[1]], "indirect",
+                        out.append(_Found(bounds[0], bounds[1], text_all[bounds[0]:bounds[1]], "indirect",
                                           anchor=tok.idx, cue=tok, speaker=sp))
             continue
         if not content or speaker_tok is None or _inside(speaker_tok.idx, quoted):
@@ -262,13 +262,13 @@ def _indirect(doc: Doc, quoted, actors: ActorIndex, settings: Settings) -> list[
         bounds = _clause_bounds(content)
         if bounds is None or _overlaps(*bounds, quoted):
             continue
-        words = doc.text[bounds[0]:bounds[1]].split()
+        words = text_all[bounds[0]:bounds[1]].split()
         if len(words) < settings.indirect_min_words:
             continue
         speaker = resolve_phrase(speaker_tok, actors)
         if not _credible(speaker, speaker_tok):
             continue
-        out.append(_Found(bounds[0], bounds[1], doc.text[bounds[0]:bounds[1]], "indirect", anchor=cue.idx,
+        out.append(_Found(bounds[0], bounds[1], text_all[bounds[0]:bounds[1]], "indirect", anchor=cue.idx,
                           cue=cue, speaker=speaker))
     # one reported clause, one quote: keep the outermost of nested finds
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
@@ -310,17 +310,18 @@ def _resolve_pronoun(doc: Doc, f: _Found, sp: Speaker, last: Speaker | None, las
 
 def extract_quotes(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT) -> tuple[Quote, ...]:
     """Direct and indirect quotes of the article, in text order, with resolved speakers."""
-    paras = doc._.wc_paragraphs or paragraph_bounds(doc.text)
+    text_all = doc.text  # Doc.text is rebuilt on every access: read it once
+    paras = doc._.wc_paragraphs or paragraph_bounds(text_all)
     if not paras:
         return ()
-    passages = find_passages(doc.text, paras)
+    passages = find_passages(text_all, paras)
     quoted = [(p.start, p.end) for p in passages]
     found: list[_Found] = []
     for p in passages:
-        f = _direct(doc, p, passages, quoted, paras, actors)
+        f = _direct(doc, text_all, p, passages, quoted, paras, actors)
         if f is not None and len(f.text.split()) >= settings.quote_min_words:
             found.append(f)
-    found.extend(_indirect(doc, quoted, actors, settings))
+    found.extend(_indirect(doc, text_all, quoted, actors, settings))
     found.sort(key=lambda f: (f.anchor, f.start))
 
     quotes: list[Quote] = []
