@@ -4,11 +4,12 @@
     >>> res = wirecoder.analyze("Kataeb Hezbollah (KH) vowed further attacks, a spokesman said.",
     ...                         published="2023-12-20")
 """
+from wirecoder.corpus import Corpus
 from wirecoder.errors import WirecoderError
 from wirecoder.pipeline import analyze, analyze_many
 from wirecoder.records import Actor, Analysis, Article, DateRef, Event, Place, Quantity, Quote
 from wirecoder.settings import Settings
 
 __version__ = "0.1.0"
-__all__ = ["Actor", "Analysis", "Article", "DateRef", "Event", "Place", "Quantity", "Quote", "Settings",
+__all__ = ["Corpus", "Actor", "Analysis", "Article", "DateRef", "Event", "Place", "Quantity", "Quote", "Settings",
            "WirecoderError", "analyze", "analyze_many", "__version__"]

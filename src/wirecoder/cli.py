@@ -103,5 +103,7 @@ def main() -> None:
         sys.exit(1)
 
 
+from wirecoder import cli_corpus as _cli_corpus  # noqa: E402,F401  (registers the corpus commands)
+
 if __name__ == "__main__":
     main()

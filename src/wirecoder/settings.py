@@ -23,6 +23,24 @@ class Settings:
     indirect_min_words: int = 3  # shortest reported clause kept as an indirect quote
     block_quote_max_gap: int = 1  # paragraphs between an introducing line and its block quote
     pronoun_lookback_sentences: int = 6  # how far back "he adds" looks for its speaker
+    place_min_population_unlabelled: int = 15_000  # a city the model did not tag as a place needs this many people
+    place_min_population_person_word: int = 100_000  # ... and this many when the word also names a person here
+    place_min_population_famous: int = 500_000  # ... and this many when it is also a dictionary word ('Mobile')
+    place_context_country_bonus: float = 3.0  # score for a candidate in a country the article names
+    place_context_admin1_bonus: float = 2.5  # per other place in the same state/province (two at most)
+    place_alternate_name_penalty: float = 1.5  # matched on an alternate, not the main, GeoNames name
+    place_kind_hint_bonus: float = 4.0  # "Hasakah city", "Kirkuk province", "Springfield, Ill."
+    places_include_demonyms: bool = False  # emit "Iraqi" as a mention of Iraq (the gold seed does not)
+    event_lexicon: Path | None = None  # a user's event_lexicon.yaml; None = the shipped one
+    event_drop_flags: tuple[str, ...] = ("negated", "hypothetical", "historical")  # events left out
+    event_historical_years: int = 2  # an event dated this many years before publication is historical
+    event_climb_depth: int = 6  # how far up the parse a trigger looks for modals, negation and frames
+    fetch_timeout: float = 20.0  # seconds to connect / read one URL
+    fetch_max_bytes: int = 5 * 1024 * 1024  # a page or feed larger than this is refused mid-download
+    max_html_bytes: int = 5 * 1024 * 1024  # an HTML file larger than this is refused before extraction
+    fetch_max_redirects: int = 5  # redirects followed (each target re-checked) before giving up
+    dedup_km: float = 40.0  # two reports' places this close may describe the same event
+    dedup_day_slack: int = 1  # days of slack around each report's date period when merging events
 
 
 DEFAULT = Settings()

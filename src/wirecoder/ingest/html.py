@@ -25,7 +25,8 @@ def article_from_html(html: str, *, id: str | None = None, source: str = "<html>
     from htmldate import find_date
 
     body = trafilatura.extract(html, url=url, include_comments=False, include_tables=False,
-                               favor_precision=True, deduplicate=True)
+                               favor_precision=True, deduplicate=False)
+    # (deduplicate shares a process-wide cache: the same page read twice would come out empty)
     if not body or not body.strip():
         raise EmptyInputError("no article text found in the HTML page", source=source)
     meta = trafilatura.extract_metadata(html, default_url=url)

@@ -15,7 +15,7 @@ BODY = ("Security forces arrested six men on Tuesday after a rocket attack on th
         "the interior ministry said in a statement.\nThe ministry said the men were being questioned.")
 
 
-def test_ingest_byline_goes_to_metadata_and_offsets_stay():
+def test_sources_byline_goes_to_metadata_and_offsets_stay():
     text = "By Our Baghdad Correspondent\n" + BODY
     art = article_from_text(text)
     assert art.byline == "Our Baghdad Correspondent"
@@ -23,20 +23,20 @@ def test_ingest_byline_goes_to_metadata_and_offsets_stay():
     assert art.text.index("Security") == text.index("Security")
 
 
-def test_ingest_reposting_boilerplate_is_removed():
+def test_sources_reposting_boilerplate_is_removed():
     text = BODY + "\nShare this article\nNo comments:\nPost a Comment\n"
     cleaned, _ = clean_text(text)
     assert "No comments" not in cleaned and "Post a Comment" not in cleaned and "Share this" not in cleaned
     assert "questioned" in cleaned
 
 
-def test_ingest_published_date_parsed_and_checked():
+def test_sources_published_date_parsed_and_checked():
     assert article_from_text(BODY, published="2024-01-12").published == date(2024, 1, 12)
     with pytest.raises(DateFormatError, match="YYYY-MM-DD"):
         article_from_text(BODY, published="12/01/2024")
 
 
-def test_ingest_non_english_is_refused():
+def test_sources_non_english_is_refused():
     with pytest.raises(LanguageError, match="English"):
         article_from_text("Las fuerzas de seguridad detuvieron a seis hombres el martes tras un ataque "
                           "con cohetes contra el aeropuerto, según informó el ministerio del interior.")
@@ -47,7 +47,7 @@ def test_ingest_non_english_is_refused():
     (b"\x00\x01\x02binary\x00", BinaryInputError),
     ("caf\u00e9 attack".encode("latin-1") + b" more words here", EncodingError),
 ])
-def test_ingest_bad_files_each_get_a_one_line_error(tmp_path, content, error):
+def test_sources_bad_files_each_get_a_one_line_error(tmp_path, content, error):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
     (tmp_path / "good.txt").write_text(BODY, encoding="utf-8")
@@ -58,7 +58,7 @@ def test_ingest_bad_files_each_get_a_one_line_error(tmp_path, content, error):
     assert sum(not isinstance(i, WirecoderError) for i in items) == 1
 
 
-def test_ingest_jsonl_broken_lines_do_not_stop_the_rest(tmp_path):
+def test_sources_jsonl_broken_lines_do_not_stop_the_rest(tmp_path):
     f = tmp_path / "batch.jsonl"
     lines = [json.dumps({"id": "a1", "text": BODY, "outlet": "Test Wire", "published": "2024-01-10"}),
              "{not json",
@@ -74,7 +74,7 @@ def test_ingest_jsonl_broken_lines_do_not_stop_the_rest(tmp_path):
     assert "batch.jsonl:2" in str(errs[0])
 
 
-def test_ingest_html_body_title_and_date(tmp_path):
+def test_sources_html_body_title_and_date(tmp_path):
     html = f"""<!doctype html><html><head><title>Six held after airport attack</title>
     <meta property="article:published_time" content="2024-01-09T10:00:00Z"></head>
     <body><nav>Home | World | Sport</nav><article><h1>Six held after airport attack</h1>

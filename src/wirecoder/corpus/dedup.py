@@ -1,0 +1,150 @@
+"""Event clusters: one real-world event reported by several articles becomes one cluster with every report."""
+from __future__ import annotations
+
+import calendar
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from wirecoder.corpus.names import compatible, same_name
+from wirecoder.settings import DEFAULT, Settings
+
+
+def period(day: str | None, precision: str | None, slack: int = 0) -> tuple[date, date] | None:
+    """The days a report's date may mean given its precision, widened by `slack` days each side."""
+    if not day:
+        return None
+    try:
+        lo = date.fromisoformat(day[:10])
+    except ValueError:
+        return None
+    if precision == "week":
+        hi = lo + timedelta(days=6)
+    elif precision == "month":
+        hi = lo.replace(day=calendar.monthrange(lo.year, lo.month)[1])
+    elif precision == "year":
+        hi = lo.replace(month=12, day=31)
+    else:
+        hi = lo
+    return lo - timedelta(days=slack), hi + timedelta(days=slack)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def factual(report: dict) -> bool:
+    """Reports that count: not negated, hypothetical or future."""
+    return not (report.get("negated") or report.get("hypothetical") or report.get("future"))
+
+
+def _place_match(a: dict, b: dict, settings: Settings) -> bool | None:
+    """True/False when both reports place the event, None when either does not."""
+    if a.get("lat") is not None and b.get("lat") is not None:
+        return km(a["lat"], a["lon"], b["lat"], b["lon"]) <= settings.dedup_km
+    la, lb = (a.get("location") or "").strip().lower(), (b.get("location") or "").strip().lower()
+    if la and lb:
+        return la == lb or la in lb or lb in la
+    return None
+
+
+def same_event(a: dict, b: dict, settings: Settings = DEFAULT) -> bool:
+    """Two reports describe one event: same type, compatible actors, overlapping dates, near places.
+
+    Unknown arguments never block a merge, but at least two known ones (and one of date or place)
+    must agree, so two vague reports of "an attack" are not merged on type alone."""
+    if a["type"] != b["type"] or a["article_id"] == b["article_id"]:
+        return False
+    if not (compatible(a.get("actor"), b.get("actor")) and compatible(a.get("target"), b.get("target"))):
+        return False
+    pa = period(a.get("date"), a.get("date_precision"), settings.dedup_day_slack)
+    pb = period(b.get("date"), b.get("date_precision"), settings.dedup_day_slack)
+    date_ok = None if pa is None or pb is None else (pa[0] <= pb[1] and pb[0] <= pa[1])
+    place_ok = _place_match(a, b, settings)
+    if date_ok is False or place_ok is False:
+        return False
+    agreeing = sum(bool(x) for x in (date_ok, place_ok, same_name(a.get("actor"), b.get("actor")),
+                                     same_name(a.get("target"), b.get("target"))))
+    return agreeing >= 2 and bool(date_ok or place_ok)
+
+
+def cluster_events(reports: Iterable[dict], settings: Settings = DEFAULT) -> list[dict]:
+    """Group factual event reports into clusters (complete linkage: every pair in a cluster agrees)."""
+    reps = sorted((r for r in reports if factual(r)),
+                  key=lambda r: (r["type"], r.get("date") or "9999", r["article_id"], r["idx"]))
+    groups: list[list[dict]] = []
+    by_type: dict[str, list[list[dict]]] = {}
+    for r in reps:
+        home = None
+        for g in by_type.get(r["type"], ()):
+            if all(same_event(r, x, settings) for x in g):
+                home = g
+                break
+        if home is None:
+            home = []
+            groups.append(home)
+            by_type.setdefault(r["type"], []).append(home)
+        home.append(r)
+    return [summarise(g) for g in groups]
+
+
+def _most_complete(values: list[str | None]) -> str | None:
+    names = [v for v in values if v]
+    if not names:
+        return None
+    counts = Counter(names)
+    return max(counts, key=lambda n: (sum(c for m, c in counts.items() if same_name(n, m)), len(n)))
+
+
+def summarise(group: list[dict]) -> dict:
+    """One cluster: the merged arguments, the most precise date and place, and every report's evidence."""
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+    dated = sorted((r for r in group if r.get("date")),
+                   key=lambda r: (rank.get(r.get("date_precision") or "day", 4), r["date"]))
+    placed = [r for r in group if r.get("lat") is not None] or [r for r in group if r.get("location")]
+    loc = placed[0] if placed else {}
+    modes = Counter(r.get("mode") for r in group if r.get("mode"))
+    sourcing = {r.get("sourcing") or "none" for r in group}
+    outlets = sorted({r.get("outlet") for r in group if r.get("outlet")})
+    published = sorted(r.get("published") for r in group if r.get("published"))
+    ident = hashlib.sha1("|".join(sorted(f"{r['article_id']}#{r['idx']}" for r in group)).encode()).hexdigest()[:12]
+    return {
+        "cluster_id": f"ev-{ident}",
+        "type": group[0]["type"],
+        "mode": modes.most_common(1)[0][0] if modes else None,
+        "actor": _most_complete([r.get("actor") for r in group]),
+        "target": _most_complete([r.get("target") for r in group]),
+        "date": dated[0]["date"] if dated else None,
+        "date_precision": dated[0].get("date_precision") if dated else None,
+        "location": loc.get("location"), "country": loc.get("country"),
+        "lat": loc.get("lat"), "lon": loc.get("lon"),
+        "fatalities": max((r["fatalities"] for r in group if r.get("fatalities") is not None), default=None),
+        "injuries": max((r["injuries"] for r in group if r.get("injuries") is not None), default=None),
+        "reports": len(group),
+        "articles": len({r["article_id"] for r in group}),
+        "outlets": outlets,
+        "first_reported": published[0] if published else None,
+        "last_reported": published[-1] if published else None,
+        "sourcing": "named" if "named" in sourcing else "anonymous" if "anonymous" in sourcing else "none",
+        "anonymous_only": sourcing == {"anonymous"},
+        "evidence": [{k: r.get(k) for k in ("article_id", "idx", "outlet", "url", "title", "published", "sentence",
+                                            "start", "end", "sourcing", "sources", "actor", "target", "date",
+                                            "location", "mode", "trigger")} for r in group],
+    }
+
+
+def counts(clusters: Iterable[dict], by: str = "type") -> list[tuple[str, int]]:
+    """Events counted once per cluster, by day, month, type, actor, target or place."""
+    key = {"day": lambda c: c["date"], "month": lambda c: (c["date"] or "")[:7] or None,
+           "type": lambda c: c["type"], "actor": lambda c: c["actor"], "target": lambda c: c["target"],
+           "place": lambda c: c["location"], "country": lambda c: c["country"]}.get(by)
+    if key is None:
+        raise ValueError(f"cannot count by {by!r}; use day, month, type, actor, target, place or country")
+    tally = Counter(key(c) or "(unknown)" for c in clusters)
+    return sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -1,0 +1,61 @@
+"""Name compatibility across articles: the same actor spelled or shortened differently."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# Titles and particles carry no identity: "President Joe Biden" and "Biden" name one person.
+_DROP = frozenset(
+    "the a an of and al el mr mrs ms dr sir gen general col colonel lt maj major president prime minister "
+    "premier sheikh sayyid king prince spokesman spokeswoman leader commander chief secretary".split()
+)
+
+
+def _tokens(name: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[’‘`'ʼʿʾ]", "", text)
+    return [t for t in re.split(r"[^a-z0-9]+", text) if t and t not in _DROP]
+
+
+@functools.lru_cache(maxsize=65536)
+def canonical(name: str) -> str:
+    """The registry's canonical name for a name or alias, else the name itself."""
+    from wirecoder.registry import load_registry
+
+    entry = load_registry().lookup(name)
+    return entry.name if entry else name
+
+
+def _acronym(short: str, long: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    words = [w for w in re.split(r"[\s-]+", long) if w and w[0].isupper()]
+    return short.replace(".", "").isupper() and len(letters) >= 2 and letters == "".join(w[0] for w in words)
+
+
+@functools.lru_cache(maxsize=65536)
+def same_name(a: str | None, b: str | None) -> bool:
+    """True when two names plausibly denote one actor (registry alias, acronym, surname or most tokens)."""
+    if not a or not b:
+        return False
+    a, b = canonical(a), canonical(b)
+    if _acronym(a, b) or _acronym(b, a):
+        return True
+    la, lb = _tokens(a), _tokens(b)
+    if not la or not lb:
+        return a.strip().lower() == b.strip().lower()
+    if la == lb:
+        return True
+    sa, sb = set(la), set(lb)
+    if min(len(sa), len(sb)) == 1:
+        return bool(sa & sb) and (len(sa) == 1 and la[0] == lb[-1] or len(sb) == 1 and lb[0] == la[-1]
+                                  or sa == sb)
+    if len(sa & sb) / min(len(sa), len(sb)) <= 0.5:
+        return False
+    return la[-1] == lb[-1]
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Unknown is compatible with anything; two known names must be the same actor."""
+    return a is None or b is None or same_name(a, b)
