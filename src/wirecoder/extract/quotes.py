@@ -219,7 +219,7 @@ def _indirect(doc: Doc, text_all: str, quoted, actors: ActorIndex, settings: Set
         if tok.pos_ in ("VERB", "AUX") and lemma in lex["indirect_verbs"]:
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
-            ccomp = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+            ccomp = [c for c in tok.children if c.dep_ == "ccomp"]
             dobj = [c for c in tok.children if c.dep_ == "dobj"]
             if not ccomp and dobj:
                 # "informs The Cradle that 13 were detained": parsed as a relative clause of the object
