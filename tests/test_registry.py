@@ -123,7 +123,7 @@ def test_registry_militia_tagged_person_becomes_org(nlp):
 
 def test_registry_location_entries_are_not_actors(analyze):
     result = analyze("Aid convoys reached Gaza on Monday, the Red Cross said.")
-    names = {a.name for a in result.actors}
+    names = {a.registry_name or a.name for a in result.actors}
     assert "International Committee of the Red Cross" in names
     assert "Gaza" not in names and "Gaza Strip" not in names
 
@@ -137,7 +137,7 @@ def test_registry_extra_file_adds_an_actor(tmp_path, analyze):
     assert reg.lookup("Kataeb Hezbollah") is not None  # the shipped entries stay
     result = analyze("Fighters of the ZDB clashed with police near the river.",
                      settings=Settings(extra_registries=(extra,)))
-    actor = next(a for a in result.actors if a.name == "Zorvani Defence Brigade")
+    actor = next(a for a in result.actors if a.registry_name == "Zorvani Defence Brigade")
     assert actor.registry and actor.sector == "militia"
 
 

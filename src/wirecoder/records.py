@@ -74,6 +74,7 @@ class Actor(Record):
     sector: str | None = None
     wikidata: str | None = None
     registry: bool = False  # True when the curated registry knows it
+    registry_name: str | None = None  # the registry's canonical name, the key across articles
     mentions: tuple[Mention, ...] = ()
 
 
@@ -196,7 +197,7 @@ class Analysis(Record):
             "actors": [
                 {"name": x.name, "aliases": list(x.aliases), "kind": x.kind, "role": x.role,
                  "affiliation": x.affiliation, "country": x.country, "sector": x.sector,
-                 "wikidata": x.wikidata, "mentions": len(x.mentions)}
+                 "wikidata": x.wikidata, "registry_name": x.registry_name, "mentions": len(x.mentions)}
                 for x in self.actors
             ],
             "quotes": [q.model_dump(mode="json") for q in self.quotes],

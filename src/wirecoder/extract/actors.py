@@ -78,8 +78,16 @@ class _Cluster:
 
     @property
     def canonical(self) -> str:
+        """States by their registry name ('US'); others by their most complete form in the
+        article ('ISIS', 'CIA'), except a person the article names only by surname."""
         if self.registry_name:
-            return self.registry_name
+            best = self._article_form()
+            if self.label == "GPE" or self.label == "PERSON" and len(name_tokens(best)) < 2:
+                return self.registry_name
+            return best
+        return self._article_form()
+
+    def _article_form(self) -> str:
         # the most complete form among those seen often enough: a headline's one-off
         # "Crooked Hillary Clinton" does not rename the Hillary Clinton of five mentions
         counts: dict[str, int] = {}
@@ -101,6 +109,7 @@ class ActorIndex:
     _by_char: dict[int, str] = field(default_factory=dict, repr=False)  # char offset -> canonical
     _by_norm: dict[str, str] = field(default_factory=dict, repr=False)  # folded alias -> canonical
     _by_surname: dict[str, str] = field(default_factory=dict, repr=False)
+    _by_registry: dict[str, str] = field(default_factory=dict, repr=False)  # registry name -> name here
 
     def actor(self, name: str | None) -> Actor | None:
         """The actor with this canonical name."""
@@ -131,7 +140,7 @@ class ActorIndex:
         if len(toks) == 1 and toks[0] in self._by_surname:
             return self._by_surname[toks[0]]
         reg = load_registry().lookup(text)
-        return reg.name if reg else None
+        return self._by_registry.get(reg.name, reg.name) if reg else None
 
     def kind_of(self, name: str | None) -> str | None:
         """The kind (person, organization, state, ...) of a canonical actor."""
@@ -320,8 +329,11 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
             name=name, aliases=tuple(aliases), kind=kind, role=c.role or (entry.role if entry else None),
             affiliation=affiliation if affiliation != name else None,
             country=entry.country if entry else None, sector=entry.sector if entry else None,
-            wikidata=entry.wikidata if entry else None, registry=entry is not None, mentions=mentions,
+            wikidata=entry.wikidata if entry else None, registry=entry is not None,
+            registry_name=entry.name if entry else None, mentions=mentions,
         ))
+        if entry:
+            index._by_registry[entry.name] = name
         for m in mentions:
             index._by_char[m.start] = name
         for alias in (name, *aliases):

@@ -1,12 +1,394 @@
-"""Places: toponyms resolved offline (placeholder until the gazetteer lands)."""
+"""Places: toponyms found by the model and by the gazetteer, resolved offline by article context.
+
+Candidates come from the model's GPE/LOC/FAC entities and from a scan of capitalised token runs
+against the gazetteer (the small model calls many Arabic place names PERSON or ORG). A name the
+model did not tag as a place must pass stricter checks. Each candidate's entries are then scored:
+a prior by kind and population, plus the countries and states the rest of the article names,
+plus hints in the text ("Hasakah city", "Kirkuk province", "Springfield, Ill.")."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import csv
+import functools
+import math
+from collections import Counter
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span
+
+from wirecoder.extract.gazetteer import Entry, get_gazetteer, key
 from wirecoder.records import Place
-from wirecoder.settings import DEFAULT, Settings
+from wirecoder.settings import DEFAULT, Settings, data_path
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Lower-case words allowed inside a multi-word place name ("Deir ez-Zor", "Bosnia and Herzegovina").
+PARTICLES = {"al", "el", "ez", "ad", "as", "ar", "ash", "at", "az", "an", "ibn", "bin", "of", "de", "du", "la",
+             "le", "del", "di", "da", "do", "dos", "das", "van", "von", "der", "den", "upon", "sur", "en", "and",
+             "the", "-", "'", "’"}
+# Words after a name that say which kind of place it is; they are not part of the place's name.
+KIND_SUFFIXES = {"city": "city", "town": "city", "province": "admin1", "governorate": "admin1",
+                 "region": "admin1", "district": "admin1", "oblast": "admin1", "county": "county"}
+STATE_CUES = {"state"}  # "Washington state", "the state of Georgia"
+# Prior score of an entry by kind; cities use log10(population) (+ a capital bonus) instead.
+KIND_PRIOR = {"country": 9.0, "continent": 8.5, "region": 8.5, "base": 8.5, "town": 8.5, "district": 8.5,
+              "mountain": 8.0, "admin1": 6.5, "county": 5.0}
+CAPITAL_BONUS = 1.5
+CURATED_PRIOR = 8.0  # any other kind from the curated additions
+# Entries a name the model did not tag as a place may still resolve to, whatever their population.
+STRONG_KINDS = {"country", "continent", "region", "base", "town", "district", "mountain", "admin1"}
+MAX_SCAN_TOKENS = 8
+
+
+def _lines(name: str) -> frozenset[str]:
+    text = data_path(name).read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return _lines("place_stopwords.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    with open(data_path("demonyms.csv"), encoding="utf-8", newline="") as fh:
+        return {key(r["demonym"]): r["country"] for r in csv.DictReader(fh)}
+
+
+def country_of_demonym(word: str) -> str | None:
+    """ISO 3166-1 alpha-2 code of the state a demonym names ('Iraqi' -> 'IQ'), or None."""
+    if not word:
+        return None
+    w = word.strip()
+    for suffix in ("'s", "’s"):
+        if w.endswith(suffix):
+            w = w[: -len(suffix)]
+    return _demonyms().get(key(w))
+
+
+@dataclass
+class _Cand:
+    start: int  # token bounds of the name itself
+    end: int
+    hits: list[tuple[Entry, bool]]
+    ner: bool  # the model labelled it a place
+    hint: str | None = None  # kind the text asks for
+
+
+def _is_cap(tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while end - start > 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                               or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    while end - start > 1 and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    return start, end
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    return doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+
+
+def _lookup(doc: Doc, start: int, end: int) -> list[tuple[Entry, bool]]:
+    return get_gazetteer().lookup(_text(doc, start, end))
+
+
+def _scan(doc: Doc) -> list[tuple[int, int, list]]:
+    """Longest gazetteer matches over runs of capitalised words (with particles inside)."""
+    out, i, n = [], 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not _is_cap(tok) or tok.is_punct or tok.is_space or not any(c.isalpha() for c in tok.text):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < MAX_SCAN_TOKENS and not doc[j].is_sent_start and (
+                _is_cap(doc[j]) and not doc[j].is_punct or doc[j].lower_ in PARTICLES or doc[j].text in "-'’"):
+            j += 1
+        found = None
+        for e in range(j, i, -1):
+            if not _is_cap(doc[e - 1]) or doc[e - 1].is_punct and doc[e - 1].text != ".":
+                continue
+            hits = _lookup(doc, i, e)
+            if hits:
+                found = (i, e, hits)
+                break
+        if found:
+            out.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return out
+
+
+def _covering(doc: Doc, start: int, end: int) -> Span | None:
+    for ent in doc.ents:
+        if ent.start <= start and ent.end >= end:
+            return ent
+    return None
+
+
+def _entry_prior(e: Entry) -> float:
+    if e.kind == "city":
+        return math.log10(e.population + 1) + (CAPITAL_BONUS if e.capital else 0.0)
+    if e.source == "wirecoder-gazetteer" and e.kind not in KIND_PRIOR:
+        return CURATED_PRIOR
+    return KIND_PRIOR.get(e.kind, CURATED_PRIOR)
+
+
+def _strong(hits: list[tuple[Entry, bool]], min_pop: int) -> bool:
+    return any(e.kind in STRONG_KINDS or (e.kind == "city" and main and e.population >= min_pop)
+               for e, main in hits)
+
+
+def _notable(hits: list[tuple[Entry, bool]], settings: Settings) -> bool:
+    """A referent well known enough to count inside an organisation's name ('Texas' in 'University of Texas')."""
+    return any(e.kind in STRONG_KINDS or e.kind == "county"
+               or e.kind == "city" and main and e.population >= settings.place_min_population_person_word
+               for e, main in hits)
+
+
+@functools.lru_cache(maxsize=1)
+def _media_words() -> frozenset[str]:
+    return _lines("media_words.txt")
+
+
+def _curated(hits: list[tuple[Entry, bool]]) -> bool:
+    return any(e.source != "geonames" for e, _ in hits)
+
+
+@functools.lru_cache(maxsize=4)
+def _common_words_for(model: str | None, registries: tuple[str, ...]) -> frozenset[str]:
+    from wirecoder.nlp.loader import get_nlp  # the cached pipeline: its lemmatizer holds WordNet's index
+
+    nlp = get_nlp(model, registries)
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(w.lower() for words in table.values() for w in words if w.isalpha())
+
+
+def _common_words(settings: Settings) -> frozenset[str]:
+    """English dictionary words (WordNet's index in the model's lemmatizer): 'police', 'valley'."""
+    return _common_words_for(settings.model, tuple(str(p) for p in settings.extra_registries))
+
+
+def _person_words(doc: Doc) -> set[str]:
+    words = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len([t for t in ent if t.is_alpha]) >= 2:
+            words.update(t.lower_ for t in ent if t.is_alpha and t.lower_ not in PARTICLES)
+    return words
+
+
+def _outlet_keys(doc: Doc) -> set[str]:
+    art = doc._.wc_article
+    outlet = getattr(art, "outlet", None) if art is not None else None
+    if not outlet:
+        return set()
+    k = key(outlet)
+    return {k, k[4:] if k.startswith("the ") else k}
+
+
+def _hint_after(doc: Doc, end: int) -> tuple[str | None, int]:
+    """Kind asked for by the word after a name ('city', 'province'), and where that word ends."""
+    if end < len(doc) and doc[end].lower_ in KIND_SUFFIXES:
+        return KIND_SUFFIXES[doc[end].lower_], end + 1
+    if end < len(doc) and doc[end].lower_ in STATE_CUES:
+        return "admin1", end + 1
+    return None, end
+
+
+def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
+    stop, persons, outlets = _stopwords(), _person_words(doc), _outlet_keys(doc)
+    common, media = _common_words(settings), _media_words()
+    demonyms = _demonyms()
+    taken: set[int] = set()
+    cands: list[_Cand] = []
+
+    def add(start: int, end: int, hits, ner: bool) -> None:
+        hint, hint_end = _hint_after(doc, end)
+        if hint_end > end:  # "Hasakah province" names the governorate, listed under that form
+            hits = hits + [h for h in _lookup(doc, start, hint_end) if h not in hits]
+        if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in STATE_CUES:
+            hint = "admin1"
+        cands.append(_Cand(start, end, hits, ner, hint))
+        taken.update(range(start, end))
+
+    def rejected(start: int, end: int, ner: bool, hits) -> bool:
+        k = key(_text(doc, start, end))
+        if k in outlets or k in demonyms and not any(e.kind == "country" for e, _ in hits):
+            return True
+        for ent in doc.ents:  # inside the outlet's own name as written ("The Cradle's")
+            if ent.start <= start and ent.end >= end and key(ent.text) in outlets:
+                return True
+        surface = _text(doc, start, end)
+        letters = [c for c in surface if c.isalpha()]
+        if len(letters) <= 3 and not all(c.isupper() for c in letters) and not surface.endswith("."):
+            return True  # 'Us', 'Ga' ... short names only in capitals ('US', 'UK') or abbreviated ('Pa.')
+        single = end - start == 1
+        words = [t.lower_ for t in doc[start:end] if t.is_alpha and t.lower_ not in PARTICLES]
+        ordinary = all(w in common or w in stop for w in words) and not _curated(hits)
+        if ner:
+            if k in persons and not _strong(hits, settings.place_min_population_person_word):
+                return True
+            # 'Valley', 'North' tagged as a place: plain words need a notable referent
+            return single and ordinary and not _strong(hits, settings.place_min_population_person_word)
+        ent = _covering(doc, start, end)
+        exact = ent is not None and (ent.start, ent.end) == (start, end)
+        if ent is not None and not exact:
+            nxt = doc[end] if end < len(doc) else None
+            possessive = nxt is not None and nxt.tag_ == "POS" and ent.start == start  # "West Asia's Axis"
+            if ent.label_ in ("PERSON", "NORP"):
+                return True
+            # inside a longer name ('Imam Ali Brigades'): only notable places, never in a media title
+            if not possessive and (not _notable(hits, settings) or doc[ent.end - 1].lower_ in media):
+                return True
+        if not _strong(hits, settings.place_min_population_unlabelled):
+            return True
+        famous = settings.place_min_population_person_word if exact else settings.place_min_population_famous
+        if ordinary and not _strong(hits, famous):
+            return True  # 'Police', 'Officer', 'North Fork': ordinary words unless notable
+        if single and doc[start].pos_ != "PROPN":
+            return True
+        if k in persons and not _strong(hits, settings.place_min_population_person_word):
+            return True
+        if single and (k in persons or k in stop):
+            return True
+        if single and exact and ent.label_ == "PERSON" and not _notable(hits, settings):
+            return True
+        return False
+
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        s, e = _clean_bounds(doc, ent.start, ent.end)
+        hits = _lookup(doc, s, e)
+        if not hits:
+            continue  # sub-spans may still match in the scan below
+        if ent.label_ == "FAC" and not _strong(hits, settings.place_min_population_unlabelled):
+            continue
+        if not rejected(s, e, True, hits):
+            add(s, e, hits, True)
+        else:
+            taken.update(range(s, e))
+    for s, e, hits in _scan(doc):
+        if taken.intersection(range(s, e)):
+            continue
+        ent = _covering(doc, s, e)
+        ner = ent is not None and ent.label_ in ("GPE", "LOC") and _clean_bounds(doc, ent.start, ent.end) == (s, e)
+        if not rejected(s, e, ner, hits):
+            add(s, e, hits, ner)
+    return sorted(cands, key=lambda c: c.start)
+
+
+def _score(c: _Cand, e: Entry, main: bool, countries: Counter, admin1s: Counter, settings: Settings,
+           own: tuple | None = None) -> float:
+    s = _entry_prior(e)
+    if not main:
+        s -= settings.place_alternate_name_penalty
+    if e.country and e.kind != "country":
+        votes = countries[e.country] - (1 if own and own[0] == e.country else 0)
+        if votes > 0:
+            weight = 1.0 if e.kind in ("city", "town", "base", "county") else 0.35
+            s += settings.place_context_country_bonus * weight * (1.0 + 0.25 * min(votes - 1, 4))
+    if e.country and e.admin1 and e.kind not in ("country",):
+        votes = admin1s[(e.country, e.admin1)] - (1 if own == (e.country, e.admin1) else 0)
+        s += settings.place_context_admin1_bonus * max(0, min(votes, 2))
+    if c.hint and (e.kind == c.hint or c.hint == "city" and e.kind in ("town",)):
+        s += settings.place_kind_hint_bonus
+    return s
+
+
+def _best(c: _Cand, countries: Counter, admin1s: Counter, settings: Settings, own=None) -> tuple[Entry, float, float]:
+    scored = sorted(((_score(c, e, m, countries, admin1s, settings, own), e) for e, m in c.hits),
+                    key=lambda x: -x[0])
+    best, second = scored[0], (scored[1][0] if len(scored) > 1 else -math.inf)
+    return best[1], best[0], second
+
+
+def _qualifier_hints(doc: Doc, cands: list[_Cand]) -> None:
+    """'Springfield, Ill.' and 'Tripoli, Lebanon': the qualifier picks the state or country."""
+    by_start = {c.start: c for c in cands}
+    for c in cands:
+        q = by_start.get(c.end + 1)
+        if q is None or doc[c.end].text != ",":
+            continue
+        top = max(q.hits, key=lambda h: _entry_prior(h[0]))[0]
+        if top.kind == "admin1" and top.country:
+            c.hits = [(e, m) for e, m in c.hits if (e.country, e.admin1) == (top.country, top.admin1)] or c.hits
+        elif top.kind == "country":
+            c.hits = [(e, m) for e, m in c.hits if e.country == top.country] or c.hits
 
 
 def extract_places(doc: Doc, settings: Settings = DEFAULT) -> tuple[Place, ...]:
-    """Resolved places mentioned in the article."""
-    return ()
+    """Resolved places mentioned in the article, one record per mention."""
+    cands = _candidates(doc, settings)
+    _qualifier_hints(doc, cands)
+    countries: Counter = Counter()
+    admin1s: Counter = Counter()
+    # first pass: what the article is about, from names that resolve without context
+    first = []
+    for c in cands:
+        e, s, second = _best(c, Counter(), Counter(), settings)
+        first.append(e)
+        if e.country and (s - second >= 1.0 or e.kind == "country"):
+            countries[e.country] += 1
+            if e.admin1 and e.kind != "country":
+                admin1s[(e.country, e.admin1)] += 1
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            cc = country_of_demonym(ent.text)
+            if cc:
+                countries[cc] += 1
+    places = []
+    for c, e0 in zip(cands, first):
+        own = (e0.country, e0.admin1) if e0.country else None
+        e, _, _ = _best(c, countries, admin1s, settings, own)
+        places.append(_place(doc, c.start, c.end, e))
+    if settings.places_include_demonyms:
+        places.extend(_demonym_places(doc))
+        places.sort(key=lambda p: p.start)
+    return tuple(places)
+
+
+def _place(doc: Doc, start: int, end: int, e: Entry) -> Place:
+    text = _text(doc, start, end)
+    return Place(name=text, start=doc[start].idx, end=doc[start].idx + len(text), text=text, country=e.country,
+                 admin1=e.admin1, lat=e.lat, lon=e.lon, kind=e.kind, geonameid=e.geonameid,
+                 population=e.population or None, source=e.source)
+
+
+def _demonym_places(doc: Doc) -> list[Place]:
+    gaz = get_gazetteer()
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        cc = country_of_demonym(ent.text)
+        if not cc:
+            continue
+        country = next((e for e, _ in gaz.lookup(gaz.country_names.get(cc, "")) if e.kind == "country"), None)
+        if country is not None:
+            out.append(_place(doc, ent.start, ent.end, country))
+    return out
+
+
+def unique_places(places: tuple[Place, ...] | list[Place], by: str = "referent") -> tuple[Place, ...]:
+    """The first mention of each distinct place: by referent (default, so 'US' and 'America' are
+    one place) or by name as written (by='name')."""
+    seen, out = set(), []
+    for p in places:
+        if by == "name":
+            k = key(p.name)
+        else:
+            k = p.geonameid or (p.source, p.country, p.kind, p.lat, p.lon, None if p.lat is not None else key(p.name))
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return tuple(out)
