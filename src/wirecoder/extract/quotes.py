@@ -136,7 +136,7 @@ def _direct(doc: Doc, text_all: str, p: Passage, passages: list[Passage], quoted
             nxt = doc[last_sent.end].sent
             if nxt.start_char - end <= 3 and doc[nxt.start]._.wc_paragraph == doc[span.end - 1]._.wc_paragraph:
                 after = list(nxt)[:6]
-        cue = _cue_in(after[:8], quoted)
+        cue = _cue_in(after[:14], quoted)
     if cue is None and not block:
         before = [t for t in first_sent if t.idx < start]
         cue = _cue_in(before, quoted, prefer_last=True)
@@ -179,6 +179,12 @@ def _direct(doc: Doc, text_all: str, p: Passage, passages: list[Passage], quoted
             subj = subject_of(cue) or actor_subject_before(doc, cue, actors, quoted)
             if subj is not None and not _inside(subj.idx, quoted):
                 found.speaker = resolve_phrase(subj, actors)
+                if not _credible(found.speaker, subj):
+                    # "said any deal must include … and accused Israel of “stalling”": the parse hung
+                    # the quote on a clause whose subject cannot speak; the next speech verb up can
+                    upper = next((t for t in cue.ancestors if is_speech_verb(t)), None)
+                    subj = subject_of(upper) if upper is not None else None
+                    found.speaker = resolve_phrase(subj, actors) if subj is not None else None
     if found.speaker is None and not found.inherit:
         name = person_before(doc, first_sent, start, actors, quoted)
         if name:
@@ -196,6 +202,19 @@ def _clause_bounds(tokens: list[Token]) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def _without_quoted_conjuncts(tokens: list[Token], quoted) -> list[Token]:
+    """The clause without the coordinated branches (and their 'and') that contain quoted text."""
+    drop: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "conj" and any(_inside(x.idx, quoted) for x in t.subtree):
+            drop.update(x.i for x in t.subtree)
+            drop.update(c.i for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i)
+    kept = [t for t in tokens if t.i not in drop]
+    if any(_inside(t.idx, quoted) for t in kept):
+        return []
+    return kept
+
+
 def _credible(speaker: Speaker, tok: Token) -> bool:
     """Only people, named actors, sources and bodies that speak report speech ('recent events
     suggest' is not a quote)."""
@@ -203,7 +222,9 @@ def _credible(speaker: Speaker, tok: Token) -> bool:
         return True
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
-    return tok.lemma_.lower() in lexicon()["agent_nouns"] or tok.lower_ in lexicon()["agent_nouns"]
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return tok.lemma_.lower() not in lexicon()["non_speakers"] and tok.lower_ not in lexicon()["non_speakers"]
 
 
 def _indirect(doc: Doc, text_all: str, quoted, actors: ActorIndex, settings: Settings) -> list[_Found]:
@@ -260,6 +281,11 @@ def _indirect(doc: Doc, text_all: str, quoted, actors: ActorIndex, settings: Set
         if not content or speaker_tok is None or _inside(speaker_tok.idx, quoted):
             continue
         bounds = _clause_bounds(content)
+        if bounds is not None and _overlaps(*bounds, quoted):
+            # "said any deal must include X and accused Israel of “stalling”": keep the part
+            # before the coordinated branch that holds the quote
+            content = _without_quoted_conjuncts(content, quoted)
+            bounds = _clause_bounds(content) if content else None
         if bounds is None or _overlaps(*bounds, quoted):
             continue
         words = text_all[bounds[0]:bounds[1]].split()
@@ -270,11 +296,12 @@ def _indirect(doc: Doc, text_all: str, quoted, actors: ActorIndex, settings: Set
             continue
         out.append(_Found(bounds[0], bounds[1], text_all[bounds[0]:bounds[1]], "indirect", anchor=cue.idx,
                           cue=cue, speaker=speaker))
-    # one reported clause, one quote: keep the outermost of nested finds
+    # one reported clause, one quote: a clause found twice (by its verb and by 'according to')
+    # stays once; a report nested in another with its own cue ('said that … saying …') stays
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[_Found] = []
     for f in out:
-        if kept and f.start < kept[-1].end and f.end <= kept[-1].end:
+        if any(k.start <= f.start and f.end <= k.end and (k.cue is f.cue or k.start == f.start) for k in kept):
             continue
         kept.append(f)
     return kept

@@ -55,6 +55,12 @@ def subject_of(verb: Token) -> Token | None:
                 for g in child.children:
                     if g.dep_ == "pobj":
                         return g
+        if is_speech_verb(tok):
+            # '“…,” said James Acton, a physicist': the parse often makes the inverted subject an object
+            for child in tok.rights:
+                if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd", "appos") and (
+                        child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or child.pos_ == "PROPN"):
+                    return child
         if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp") and tok.head is not tok:
             if tok.dep_ == "xcomp":  # "prompting him to call": the object of the governing verb speaks
                 objs = [c for c in tok.head.children if c.dep_ in ("dobj",) and c.i < tok.i]
@@ -122,6 +128,10 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
     if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
         return Speaker(None, tok.text, pronoun=True, start=tok.idx)
     name = _head_actor(tok, phrase, actors)
+    if name is None and tok.dep_ == "appos":  # "Nino Beridze, a student who said …"
+        name = actors.at(tok.head.idx, tok.head.idx + len(tok.head.text))
+        if name:
+            return Speaker(name, tok.head.text, person=actors.kind_of(name) == "person", start=tok.head.idx)
     head_word = tok.lower_
     lex = lexicon()
     if name and head_word not in lex["source_nouns"]:
@@ -132,7 +142,10 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
             actors.kind_of(actors.at(t.idx, t.idx + len(t.text))) == "person" for t in phrase if t.ent_type_ == "PERSON")
         if not has_person:
             words = {t.lower_ for t in phrase}
-            return Speaker(text, phrase.text, anonymous=True, source_type=_source_type(words), start=phrase.start_char)
+            # a singular unnamed source ("a military spokesman") is who a later "he said" means
+            singular = tok.tag_ in ("NN", "NNP") and head_word not in ("people", "media", "circles")
+            return Speaker(text, phrase.text, anonymous=True, source_type=_source_type(words), start=phrase.start_char,
+                           person=singular)
         for t in phrase:
             n = actors.at(t.idx, t.idx + len(t.text))
             if n and actors.kind_of(n) == "person":

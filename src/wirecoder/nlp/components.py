@@ -2,6 +2,8 @@
 thin factory per extractor so users can put wirecoder's extractors in their own pipelines."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
@@ -23,13 +25,22 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# "YANGON, Myanmar (Coastline Press) — " or "BAMAKO (AFP) - ": a dateline is not part of the sentence
+DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?\s*(?:\([^()\n]{2,60}\))?\s*[—–-]{1,2}\s*")
+
+
 class ParagraphSplitter:
     """Start a sentence at every paragraph so no sentence crosses a line break."""
 
     def __call__(self, doc: Doc) -> Doc:
-        bounds = paragraph_bounds(doc.text)
+        text = doc.text
+        bounds = paragraph_bounds(text)
         doc._.wc_paragraphs = bounds
         starts = {s for s, _ in bounds}
+        for lo, hi in bounds[:3]:
+            m = DATELINE.match(text, lo, hi)
+            if m and m.end() < hi and any(c.islower() for c in text[m.end():hi]):
+                starts.add(m.end())
         para, idx = -1, 0
         for tok in doc:
             while idx < len(bounds) and tok.idx >= bounds[idx][0]:

@@ -1,0 +1,351 @@
+"""Event arguments: noun phrases to actor names, and the place, date and casualties of a clause."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from wirecoder.extract.events_lexicon import Lexicon
+from wirecoder.records import DateRef, Place, Quantity
+
+try:  # helpers of sibling extractors, when they have landed
+    from wirecoder.extract.time import date_for_span as _date_for_span
+except Exception:  # pragma: no cover - time.py may lack it, or be mid-edit
+    _date_for_span = None
+try:
+    from wirecoder.extract.quantities import casualties_in as _casualties_in
+except Exception:  # pragma: no cover - quantities.py may lack it
+    _casualties_in = None
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+_TARGET_PREPS = {"on", "against", "at", "toward", "towards", "upon", "into"}
+_PARTNER_PREPS = {"with", "between"}  # CONSULT, COOPERATE: the other party
+_OF_TARGET_TYPES = {"COERCE", "RETREAT", "SANCTION", "ACCUSE", "CONCEDE"}  # "the arrest of X"
+_THEME_TYPES = {"AID", "MOBILIZE", "RETREAT", "CONCEDE", "SANCTION"}  # their object is a theme, not a party
+_RECIPIENT_PREPS = {"to", "into", "from", "for"}
+_DROP_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "prep", "det", "predet", "case"}
+_LEADING_DROP = {"the", "a", "an", "these", "those", "this", "that", "some", "such", "several"}
+_PERSON_PRONOUNS = {"he", "him", "she", "her", "his"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozens": 24, "a dozen": 12,
+}
+
+
+def phrase_tokens(head: Token, conj: bool = True) -> list[Token]:
+    """The core noun phrase of a head: modifiers and 'of' complements, not clauses or other PPs."""
+    keep: list[Token] = []
+
+    def walk(tok: Token, top: bool) -> None:
+        keep.append(tok)
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                walk(child, False)
+            elif child.dep_ == "pobj" and tok.dep_ == "prep":
+                walk(child, False)
+            elif child.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN"):
+                if conj or not top:
+                    walk(child, False)
+            elif child.dep_ in ("cc", "punct") and (conj or not top) and child.text in ("and", "or", ",") \
+                    and any(c.dep_ == "conj" for c in tok.children):
+                keep.append(child)
+            elif child.dep_ == "punct" and child.text in ("-", "–", "'", "’"):
+                keep.append(child)  # the hyphen of "Al-Harir"
+            elif child.dep_ in ("det", "predet") and not top:
+                keep.append(child)
+            elif child.dep_ not in _DROP_DEPS:
+                walk(child, False)
+
+    walk(head, True)
+    keep.sort(key=lambda t: t.i)
+    # a contiguous run around the head: discontinuities come from dropped clauses
+    lo = hi = keep.index(head)
+    while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
+        lo -= 1
+    while hi < len(keep) - 1 and keep[hi + 1].i == keep[hi].i + 1:
+        hi += 1
+    run = keep[lo: hi + 1]
+    while run and (run[0].lower_ in _LEADING_DROP or run[0].is_punct or run[0].dep_ == "cc"):
+        run = run[1:]
+    while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "case")):
+        run = run[:-1]
+    return run or [head]
+
+
+def resolve_pronoun(tok: Token, actors) -> str | None:
+    """The actor a personal or relative pronoun stands for: the nearest fitting earlier mention."""
+    low = tok.lower_
+    doc = tok.doc
+    if low in _RELATIVE and tok.head.dep_ == "relcl":
+        return argument(tok.head.head, actors)
+    if low in _PERSON_PRONOUNS:
+        best = None
+        for a in getattr(actors, "actors", ()):
+            if a.kind != "person":
+                continue
+            for m in a.mentions:
+                if m.end <= tok.idx and (best is None or m.end > best[0]):
+                    best = (m.end, a.name)
+        return best[1] if best else None
+    if low in _PLURAL_PRONOUNS:
+        sent = tok.sent
+        for cand in reversed(list(doc[sent.start: tok.i])):
+            if cand.pos_ in ("NOUN", "PROPN") and cand.tag_ in ("NNS", "NNPS") and cand.dep_ in ("pobj", "dobj", "nsubj"):
+                return argument(cand, actors)
+    return None
+
+
+def argument(head: Token | None, actors, conj: bool = True) -> str | None:
+    """The canonical actor an argument names, else its noun phrase as written, trimmed."""
+    if head is None:
+        return None
+    if head.pos_ == "PRON":
+        return resolve_pronoun(head, actors)
+    if actors is not None and not actors.at(head.idx, head.idx + len(head.text)):
+        kids = list(head.children) + [g for c in head.children if c.lower_ == "such" for g in c.children]
+        for child in kids:  # "some factions, such as the Imam Ali Brigades": the named ones
+            if child.dep_ == "prep" and child.lower_ in ("as", "including"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and actors.at(pobj.idx, pobj.idx + len(pobj.text)):
+                    return argument(pobj, actors, conj=False)
+    toks = phrase_tokens(head, conj)
+    doc = head.doc
+    if actors is not None:
+        name = actors.at(head.idx, head.idx + len(head.text))
+        if name:
+            return name
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if len(toks) <= 4 and head.pos_ == "PROPN":
+            whole = actors.canonical(doc.text[start:end])
+            if whole:
+                return whole
+    text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    text = re.sub(r"['’]s$", "", text).strip()
+    return text or None
+
+
+def place_in(tokens: list[Token], places: tuple[Place, ...], lex: Lexicon,
+             exclude: tuple[tuple[int, int], ...] = ()) -> Place | str | None:
+    """The place an event happened: a resolved place after in/at/near, else any in the clause."""
+    if not tokens:
+        return None
+    lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    preps = lex.word_set("location_preps")
+    inside = [p for p in places if lo <= p.start and p.end <= hi
+              and not any(s <= p.start and p.end <= e for s, e in exclude)]
+    by_prep = []
+    for p in inside:
+        toks = [t for t in tokens if t.idx <= p.start < t.idx + len(t.text)]
+        tok = toks[0] if toks else None
+        while tok is not None and tok.dep_ in ("compound", "conj", "amod", "poss") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in preps:
+            by_prep.append(p)
+    if by_prep:
+        return by_prep[0]
+    for p in inside:  # a place the event is about ("targeting areas such as X"), not a modifier
+        toks = [t for t in tokens if t.idx <= p.start < t.idx + len(t.text)]
+        tok = toks[0] if toks else None
+        while tok is not None and tok.dep_ == "compound":
+            tok = tok.head
+        if tok is not None and tok.dep_ in ("pobj", "dobj", "conj", "appos") and tok.head.dep_ != "poss":
+            return p
+    # places.py not run or found nothing: a GPE/LOC/FAC entity after a locative preposition
+    for tok in tokens:
+        if tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.ent_iob_ == "B" and tok.dep_ in ("pobj", "compound"):
+            head = tok if tok.dep_ == "pobj" else tok.head
+            if head.dep_ == "pobj" and head.head.lower_ in preps and not any(s <= tok.idx < e for s, e in exclude):
+                ent = next(e for e in tok.doc.ents if e.start == tok.i)
+                return ent.text
+    return None
+
+
+def date_in(doc: Doc, dates: tuple[DateRef, ...], start: int, end: int, near: int | None = None) -> DateRef | None:
+    """The date of an event whose evidence is the span [start, end)."""
+    if _date_for_span is not None and dates:
+        try:
+            return _date_for_span(dates, start, end, doc, near=near)
+        except Exception:  # noqa: BLE001 - a sibling's helper must not break event coding
+            pass
+    inside = [d for d in dates if start <= d.start and d.end <= end and d.value is not None]
+    if near is not None and inside:
+        return min(inside, key=lambda d: abs(d.start - near))
+    return inside[0] if inside else None
+
+
+def _count(tok: Token) -> int | None:
+    text = tok.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return _NUMBER_WORDS.get(text)
+
+
+def casualties(tokens: list[Token], quantities: tuple[Quantity, ...], lex: Lexicon,
+               start: int, end: int) -> tuple[int | None, int | None]:
+    """Dead and wounded counted in the evidence span: from the quantities facet, else the parse."""
+    if _casualties_in is not None and quantities:
+        try:
+            dead, hurt = _casualties_in(quantities, start, end)
+            if dead is not None or hurt is not None:
+                return dead, hurt
+        except Exception:  # noqa: BLE001
+            pass
+    dead = hurt = None
+    for q in quantities:
+        if start <= q.start and q.end <= end:
+            if q.role == "fatalities" and dead is None:
+                dead = int(q.value)
+            elif q.role == "injuries" and hurt is None:
+                hurt = int(q.value)
+    if dead is not None or hurt is not None:
+        return dead, hurt
+    killed, wounded = lex.casualty.get("fatalities", frozenset()), lex.casualty.get("injuries", frozenset())
+    for tok in tokens:
+        if tok.like_num or tok.lower_ in _NUMBER_WORDS:
+            n = _count(tok)
+            if n is None:
+                continue
+            noun = tok.head if tok.dep_ == "nummod" else tok
+            verb = noun.head
+            cues = {noun.lemma_, verb.lemma_, *(c.lemma_ for c in noun.children)}
+            cues |= {c.lemma_ for c in verb.children if c.dep_ in ("acomp", "amod", "oprd")}
+            if cues & killed and dead is None:
+                dead = n
+            elif cues & wounded and hurt is None:
+                hurt = n
+    return dead, hurt
+
+
+def subject_of(verb: Token, actors, lex: Lexicon) -> tuple[Token | None, bool]:
+    """The subject of a verb (token, is_passive), inherited through xcomp/conj/acl/relcl."""
+    node = verb
+    for _ in range(4):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+        if passive:
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+            return pobj, True
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            return subj, False
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            noun = node.head
+            if noun.lemma_.lower() in lex.word_set("control_nouns"):  # "efforts by X to mediate"
+                by = prep_object(noun, {"by"}) or next((c for c in noun.children if c.dep_ == "poss"), None)
+                return by, False
+            return noun, False
+        if node.dep_ == "relcl":
+            return node.head, False
+        if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
+            if node.dep_ == "xcomp":  # "urged them to leave": object control
+                obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj, False
+            node = node.head
+            continue
+        break
+    return None, False
+
+
+def nearby_actor(tok: Token, actors) -> Token | None:
+    """A subject the parse missed: the nearest actor mention before the verb in a subject-like slot."""
+    best = None
+    for a in getattr(actors, "actors", ()):
+        for m in a.mentions:
+            if tok.sent.start_char <= m.start and m.end <= tok.idx:
+                span = tok.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                root = span.root
+                if root.dep_ in ("nsubj", "conj", "ROOT", "dep", "npadvmod") and (best is None or root.i > best.i):
+                    best = root
+    return best
+
+
+def that_clause_subject(tok: Token) -> Token | None:
+    """'warned that Baghdad will face ...': the one warned about is the clause's subject."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "acl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def prep_object(tok: Token, preps: set[str]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def verb_args(tok: Token, kind: str, lex: Lexicon, actors) -> tuple[Token | None, Token | None]:
+    subj, passive = subject_of(tok, actors, lex)
+    if passive:
+        target = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        return subj, target
+    target = None
+    if kind in _THEME_TYPES:  # "sent troops to Uganda", "withdrew its troops from X": the recipient
+        target = prep_object(tok, _RECIPIENT_PREPS)
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+    if obj is not None and obj.lemma_.lower() in lex.modifiers:  # "fired rockets at the base"
+        target = target or prep_object(tok, _TARGET_PREPS)
+    target = target or obj
+    if target is None:
+        preps = _TARGET_PREPS | (_PARTNER_PREPS if kind in ("CONSULT", "COOPERATE") else set())
+        preps |= {"to", "for"} if kind in ("AID", "SUPPORT", "REQUEST") else set()
+        target = prep_object(tok, preps)
+    if target is None and kind in ("THREATEN", "REQUEST", "ACCUSE"):
+        target = that_clause_subject(tok)
+    return subj, target
+
+
+def noun_args(tok: Token, kind: str, lex: Lexicon, actors) -> tuple[Token | None, Token | None, bool]:
+    """Actor and target heads of a nominal trigger, and whether it has its own arguments."""
+    actor = next((c for c in tok.children if c.dep_ == "poss"), None)
+    by = prep_object(tok, {"by"})
+    actor = by or actor
+    preps = set(_TARGET_PREPS)
+    if kind in _OF_TARGET_TYPES:
+        preps.add("of")
+    if kind in ("CONSULT", "COOPERATE"):
+        preps |= _PARTNER_PREPS
+    target = prep_object(tok, preps)
+    for acl in (c for c in tok.children if c.dep_ == "acl" and target is None):
+        # "hostile acts targeting personnel", "pressure applied on the government"
+        target = next((g for g in acl.children if g.dep_ == "dobj"), None) if acl.lemma_ == "target" \
+            else prep_object(acl, _TARGET_PREPS)
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "NOUN", "ADJ"):
+            if c.lemma_.lower() in lex.modifiers:
+                continue
+            if actors is not None and actors.at(c.idx, c.idx + len(c.text)) and actor is None:
+                actor = c
+            elif c.pos_ != "ADJ" and target is None and c.ent_type_ in ("", "FAC", "ORG", "GPE"):
+                target = c
+    if target is None and kind in ("THREATEN", "REQUEST", "ACCUSE"):
+        target = that_clause_subject(tok)
+    own = actor is not None or target is not None
+    if kind == "CONSULT" and actor is None and target is not None and target.dep_ == "pobj" \
+            and target.head.lower_ == "between":  # "talks between A and B"
+        conj = next((c for c in target.children if c.dep_ == "conj"), None)
+        if conj is not None:
+            actor, target = target, conj
+    head = tok.head
+    if head.dep_ == "prep" and head.head.pos_ == "VERB":
+        head = head.head
+    if head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "conj"):
+        subj, passive = subject_of(head, actors, lex)
+        if head.lemma_.lower() in lex.word_set("undergo_verbs") and target is None:
+            target = subj if not passive else next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        elif head.lemma_.lower() in lex.word_set("light_verbs"):
+            actor = actor or subj  # "made arrests", "filed a lawsuit against X", "launched attacks on X"
+            if target is None:
+                target = prep_object(head, preps | _PARTNER_PREPS | ({"to"} if kind in _THEME_TYPES else set()))
+    elif tok.dep_ == "nsubj" and head.pos_ == "VERB" and target is None:  # "a strike hit a car"
+        target = next((c for c in head.children if c.dep_ == "dobj"), None)
+    return actor, target, own

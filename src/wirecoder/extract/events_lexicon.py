@@ -1,0 +1,94 @@
+"""The editable event lexicon (data/event_lexicon.yaml): PLOVER triggers, modes and cue words."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from wirecoder.errors import LexiconError
+from wirecoder.records import PLOVER_TYPES
+from wirecoder.settings import data_path
+
+_ENTRY_KEYS = {"mode", "requires", "not_requires", "irrealis", "embeds", "swap"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: a lemma (with an optional particle) that signals a PLOVER type."""
+
+    type: str
+    lemma: str
+    particle: str | None = None  # "call for": the verb needs a child 'for'
+    mode: str | None = None
+    requires: frozenset[str] = frozenset()
+    not_requires: frozenset[str] = frozenset()
+    irrealis: bool = False
+    embeds: bool = False
+    swap: bool = False  # the grammatical object is the actor ("X was persuaded to agree")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Triggers by part of speech and lemma, plus the cue-word lists the coder reads."""
+
+    verbs: dict[str, tuple[Trigger, ...]]
+    nouns: dict[str, tuple[Trigger, ...]]
+    modifiers: dict[str, str]
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    casualty: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def word_set(self, name: str) -> frozenset[str]:
+        """A named list of cue words (light_verbs, modal_words, ...)."""
+        return self.words.get(name, frozenset())
+
+
+def _entry(type_: str, key: str, value, source: str, noun: bool = False) -> Trigger:
+    if value is None or isinstance(value, str):
+        value = {"mode": value}
+    if not isinstance(value, dict) or set(value) - _ENTRY_KEYS:
+        raise LexiconError(f"entry {type_}/{key!r} must be a mode or a mapping of {sorted(_ENTRY_KEYS)}",
+                           source=source)
+    parts = str(key).lower().split()
+    if noun:  # "hunger strike": the head noun with a modifier it needs
+        lemma, particle = parts[-1], " ".join(parts[:-1]) or None
+    else:  # "call for": the verb with a particle or preposition it needs
+        lemma, particle = parts[0], " ".join(parts[1:]) or None
+    return Trigger(type=type_, lemma=lemma, particle=particle, mode=value.get("mode"),
+                   requires=frozenset(str(w).lower() for w in value.get("requires") or ()),
+                   not_requires=frozenset(str(w).lower() for w in value.get("not_requires") or ()),
+                   irrealis=bool(value.get("irrealis")), embeds=bool(value.get("embeds")),
+                   swap=bool(value.get("swap")))
+
+
+def _order(triggers: list[Trigger]) -> tuple[Trigger, ...]:
+    # the most specific entry is tried first: particles, then conditions, then bare lemmas
+    return tuple(sorted(triggers, key=lambda t: (t.particle is None, not t.requires)))
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Read the event lexicon (the shipped one unless a path is given)."""
+    file = Path(path) if path else data_path("event_lexicon.yaml")
+    try:
+        raw = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"cannot read the event lexicon: {exc}", source=str(file)) from exc
+    verbs: dict[str, list[Trigger]] = {}
+    nouns: dict[str, list[Trigger]] = {}
+    for type_, table in (raw.get("types") or {}).items():
+        if type_ not in PLOVER_TYPES:
+            raise LexiconError(f"unknown PLOVER type {type_!r}; use one of {', '.join(PLOVER_TYPES)}",
+                               source=str(file))
+        for pos, target in (("verbs", verbs), ("nouns", nouns)):
+            for key, value in ((table or {}).get(pos) or {}).items():
+                trig = _entry(type_, key, value, str(file), noun=pos == "nouns")
+                target.setdefault(trig.lemma, []).append(trig)
+    words = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()
+             if isinstance(v, list)}
+    casualty = {k: frozenset(str(w).lower() for w in v) for k, v in (raw.get("casualty_words") or {}).items()}
+    return Lexicon(verbs={k: _order(v) for k, v in verbs.items()},
+                   nouns={k: _order(v) for k, v in nouns.items()},
+                   modifiers={str(k).lower(): v for k, v in (raw.get("modifiers") or {}).items()},
+                   words=words, casualty=casualty)
