@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import OWN_FIXTURES, ROOT
+ROOT = Path(__file__).resolve().parents[1]
+OWN_FIXTURES = ROOT / "tests" / "fixtures"
 
 SAMPLE = ROOT / "src" / "wirecoder" / "sample" / "sample-article.txt"
 
