@@ -168,3 +168,11 @@ def test_quotes_dash_attribution_after_quote(analyze):
     qs = quotes_of(analyze, text)
     assert by_text(qs, "road to open").speaker == "Mariam Tesfaye"
     assert by_text(qs, "Nobody listens").speaker == "Dawit Alemu"
+
+
+def test_quotes_pronoun_after_anonymous_source_stays_anonymous(analyze):
+    text = ('A spokesman for the brigade told reporters that the convoy had been ambushed. '
+            '"We lost two vehicles," he said.')
+    q = by_text(quotes_of(analyze, text), "We lost two vehicles")
+    assert q.anonymous is True
+    assert q.speaker and "spokesman" in q.speaker

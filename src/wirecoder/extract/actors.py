@@ -185,7 +185,10 @@ def _appositive_role(doc: Doc, span: Span) -> Span | None:
     if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN") \
             and root.head.ent_type_ == "":
         head = root.head
-        toks = [t for t in head.subtree if t.i < span.start and not (t.is_punct and t.i == span.start - 1)]
+        edge = root.left_edge.i  # "a Pentagon spokesman, Colonel Mark Ellison": stop before the name's NP
+        toks = [t for t in head.subtree if t.i < edge]
+        while toks and toks[-1].is_punct:
+            toks.pop()
         if toks:
             return doc[toks[0].i: toks[-1].i + 1]
     # "As the leader of the coalition, Ali Hussein, explains": the parse often misses it

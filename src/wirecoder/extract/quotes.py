@@ -321,7 +321,8 @@ def _resolve_pronoun(doc: Doc, f: _Found, sp: Speaker, last: Speaker | None, las
         if name:
             return Speaker(name, sp.text, person=True)
         if last_person is not None:
-            return Speaker(last_person.name, sp.text, person=True)
+            return Speaker(last_person.name, sp.text, anonymous=last_person.anonymous,
+                           source_type=last_person.source_type, person=True)
         if anchor is not None:  # nobody has spoken yet: the last person named before
             sents = list(doc.sents)
             k = next((i for i, s_ in enumerate(sents) if s_.start <= anchor.start < s_.end), 0)
