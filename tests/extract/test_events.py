@@ -182,3 +182,162 @@ def test_events_lexicon_rejects_unknown_type(tmp_path):
     bad.write_text("types:\n  FIGHT:\n    verbs: {fight: null}\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="unknown PLOVER type"):
         load_lexicon(str(bad))
+
+
+# ---- round 2: generalisation on wire-style articles ----------------------------------------
+
+
+def test_events_demonym_names_the_attacking_state(events):
+    e = one(events("An Israeli airstrike hit a warehouse in the port on Tuesday."), "ASSAULT")
+    assert e.actor == "Israel"
+    e = one(events("Russian warplanes bombed a depot near the river on Tuesday."), "ASSAULT")
+    assert e.actor == "Russia"
+
+
+def test_events_coordinated_named_actors_kept_whole(events):
+    e = one(events("Chad, Niger and Mali rejected the proposal on Friday."), "REJECT")
+    assert e.actor == "Chad, Niger and Mali"
+
+
+def test_events_negotiators_from_countries_stand_for_them(events):
+    e = one(events("Negotiators from Egypt and Qatar met the rebel delegation in Doha on Monday."), "CONSULT")
+    assert e.actor == "Egypt and Qatar"
+
+
+def test_events_date_is_never_an_argument(events):
+    e = one(events("Sunday's attack on the fuel depot wounded two guards."), "ASSAULT")
+    assert e.actor is None
+    assert e.target == "fuel depot"
+
+
+def test_events_pronoun_in_reported_clause_is_the_speaker(events):
+    e = one(events("The relief agency said it delivered food to 3,000 families in the valley."), "AID")
+    assert e.actor == "relief agency"
+
+
+def test_events_definite_group_refers_to_earlier_armed_group(events):
+    text = ("Fighters of the Mountain Liberation Front attacked a convoy on Monday. "
+            "The group vowed to keep attacking government troops.")
+    e = one(events(text), "THREATEN")
+    assert e.actor == "Mountain Liberation Front"
+
+
+def test_events_place_in_actor_name_is_not_the_location(events):
+    text = "Gunmen from a militia based in Chad attacked a police post in Abeche on Monday."
+    e = one(events(text), "ASSAULT")
+    assert e.location == "Abeche"
+
+
+def test_events_warning_without_threat_is_no_event(events):
+    evs = events("The charity warned that its lorries could not reach the northern towns.")
+    assert not [e for e in evs if e.type == "THREATEN"]
+
+
+def test_events_warning_of_response_is_threaten(events):
+    e = one(events("The ministry warned the rebels that any new attack would bring a harsh response."), "THREATEN")
+    assert e.actor == "ministry"
+
+
+def test_events_tear_gas_on_protesters_is_coerce(events):
+    evs = events("Riot police fired tear gas at hundreds of students outside the university.")
+    assert one(evs, "COERCE").mode == "repress"
+    assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+def test_events_shooting_down_missiles_is_no_attack(events):
+    evs = events("Air defences shot down 12 missiles and four drones overnight, the air force said.")
+    assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+def test_events_casualty_toll_joins_the_attack(events):
+    text = ("Rebels shelled the market in Goma on Friday. "
+            "Hospital staff said 14 people were killed.")
+    evs = [e for e in events(text) if e.type == "ASSAULT"]
+    assert len(evs) == 1 and evs[0].actor == "Rebels"
+
+
+def test_events_killing_participle_is_one_attack(events):
+    evs = events("Militants stormed a border post on Friday, killing six guards and wounding four.")
+    assert len([e for e in evs if e.type == "ASSAULT"]) == 1
+
+
+def test_events_background_attack_joins_its_own_report(events):
+    text = ("Jets struck three depots on Monday after a rocket attack on Camp Falcon. "
+            "Saturday's rocket attack on Camp Falcon wounded two soldiers.")
+    evs = [e for e in events(text) if e.type == "ASSAULT"]
+    assert len(evs) == 2
+    assert any(e.sentence.startswith("Saturday") for e in evs)
+
+
+def test_events_followup_with_definite_event_subject_is_one_event(events):
+    text = ("Government aircraft bombed rebel positions near Kidal on Sunday. "
+            "The strikes hit a fuel store and a garage.")
+    assert len([e for e in events(text) if e.type == "ASSAULT"]) == 1
+
+
+def test_events_predicate_label_is_not_a_new_event(events):
+    text = ("Police arrested the editor in the capital on Monday. "
+            "\"This is a political arrest,\" his lawyer said.")
+    assert len([e for e in events(text) if e.type == "COERCE"]) == 1
+
+
+def test_events_right_to_protest_is_no_protest(events):
+    assert not [e for e in events("The envoy defended the right of students to protest.") if e.type == "PROTEST"]
+
+
+def test_events_anonymity_request_is_no_request(events):
+    evs = events("The army shelled the village on Monday, an officer said, asking not to be named.")
+    assert not [e for e in evs if e.type == "REQUEST"]
+
+
+def test_events_trigger_inside_a_name_is_ignored(events):
+    evs = events("The Front for Support of Justice held a meeting with the mayor in the city.")
+    assert not [e for e in evs if e.type == "SUPPORT"]
+
+
+def test_events_past_negation_is_not_rejection(events):
+    assert not [e for e in events("The rebels did not attend the meeting in Geneva.") if e.type == "REJECT"]
+
+
+def test_events_will_not_lift_is_still_rejection(events):
+    assert one(events("The government will not lift the curfew."), "REJECT")
+
+
+def test_events_no_longer_allow_aid_is_coerce(events):
+    e = one(events("The ministry said it would no longer allow aid convoys to enter through the crossing."), "COERCE")
+    assert e.mode == "restrict"
+
+
+def test_events_would_not_hesitate_to_act_is_threaten(events):
+    assert one(events("The government would not hesitate to act again if the raids continued."), "THREATEN")
+
+
+def test_events_seizing_towns_is_assault(events):
+    evs = events("The rebel alliance has seized several towns and two army posts since October.")
+    assert one(evs, "ASSAULT").mode == "ground offensive"
+    assert not [e for e in evs if e.type == "COERCE"]
+
+
+def test_events_leaving_a_bloc_is_retreat(events):
+    e = one(events("Three states announced on Monday that they were leaving the regional bloc."), "RETREAT")
+    assert e.mode == "withdraw"
+
+
+def test_events_fighting_between_parties_is_assault(events):
+    assert one(events("Heavy fighting erupted in the capital between the army and the militia."), "ASSAULT")
+
+
+def test_events_reason_gerund_is_no_event(events):
+    evs = events("Police arrested 20 people for criticising the new law online.")
+    assert not [e for e in evs if e.type == "ACCUSE"]
+    assert one(evs, "COERCE")
+
+
+def test_events_participle_description_is_not_an_event(events):
+    evs = events("The rebels work closely with the foreign troops stationed in the north.")
+    assert not [e for e in evs if e.type == "MOBILIZE"]
+
+
+def test_events_reported_threat_belongs_to_named_speaker(events):
+    text = "Defence spokesman Alan Brody said the army would respond to any attack on its bases."
+    assert one(events(text), "THREATEN").actor == "Alan Brody"

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from wirecoder.extract.events_args import (
-    SUBJ, argument, casualties, date_in, nearby_actor, noun_args, phrase_tokens, place_in, verb_args,
+    COARSE_KINDS, SUBJ, argument, owner, casualties, date_in, nearby_actor, noun_args, phrase_tokens, place_in, verb_args,
 )
 from wirecoder.extract.events_lexicon import Lexicon, Trigger, load_lexicon
 from wirecoder.records import Event, Place, Span
 from wirecoder.settings import DEFAULT, Settings
 
-MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}  # a future one is a threat
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+_VIOLENT = {"ASSAULT", "COERCE"}  # a future or promised one is a threat
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}  # promised -> AGREE
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _ABOUT_AUTHOR = {"ACCUSE", "SUPPORT", "REJECT", "CONCEDE"}  # a stance on an event targets its actor
@@ -51,12 +52,26 @@ class _Cand:
     mention_only: bool = False  # a bare mention under "condemned", "after": never a fresh event
     sent: SpacySpan | None = None
     frame: Token | None = None  # the trigger that embeds this one ("vowed" over "attacks")
+    background: bool = False  # "after a rocket attack on X": joins the event it recalls, never leads
+
+
+_NAME_ENTS = {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON", "PRODUCT"}
+
+
+def _in_name(tok: Token) -> bool:
+    """'Rapid Support Forces', 'Group to Support Islam': a capitalised word inside a longer name."""
+    if not tok.text[:1].isupper() or tok.i == tok.sent.start or tok.ent_type_ not in _NAME_ENTS:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and len(ent) > 1
 
 
 def _match(tok: Token, lex: Lexicon) -> Trigger | None:
     """The lexicon entry this token instantiates, if any."""
     if tok.dep_ in ("amod", "compound") and tok.pos_ in ("VERB", "ADJ"):
         return None  # "Iran-backed militias", "alleged gunmen", "allied forces": descriptions
+    if _in_name(tok):
+        return None
     if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ != "aux":
         table = lex.verbs
     elif tok.pos_ == "NOUN" and (tok.dep_ != "compound" or tok.head.lemma_.lower() in
@@ -69,7 +84,8 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
         return None
     near = set()
     for c in tok.children:
-        if c.dep_ == "prep" and all(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
+        pobjs = [g for g in c.children if g.dep_ == "pobj"]
+        if c.dep_ == "prep" and pobjs and all(g.ent_type_ in ("DATE", "TIME") for g in pobjs):
             continue  # "called ... on Tuesday" is no "call on"
         near |= {c.lower_, c.lemma_.lower(), "@" + c.dep_}
         if c.dep_ in ("prep", "prt", "dobj"):
@@ -106,7 +122,8 @@ def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -
     node = tok
     for step in range(depth):
         words = _aux_words(node)
-        own_neg = any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in node.children)
+        own_neg = any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "advmod"
+                      and any(g.dep_ == "neg" for g in c.children) for c in node.children)  # "no longer"
         if step == 0 or node.i not in triggers:
             out["negated"] |= own_neg
         out["hypothetical"] |= bool(words & modal)
@@ -133,9 +150,13 @@ def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -
         if dep == "ROOT" or node.head.i == node.i:
             break
         to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        if to_inf and (dep == "advcl" or dep in ("xcomp", "ccomp") and node.head.lemma_ == "be"):
-            out["hypothetical"] = True  # "to stop the attacks", "the aim is to persuade them"
         head = node.head
+        told = step == 0 and triggers.get(tok.i) is not None and triggers[tok.i].type in _VERBAL \
+            and head.i in triggers and triggers[head.i].type == "CONSULT"  # "phoned him to demand"
+        if to_inf and not told and (dep == "advcl" or dep in ("xcomp", "ccomp") and node.head.lemma_ == "be"):
+            out["hypothetical"] = True  # "to stop the attacks", "the aim is to persuade them"
+        if dep == "pcomp" and head.lower_ in lex.word_set("reason_preps") and node.tag_ == "VBG":
+            out["hypothetical"] = True  # "arrested for criticising the law": the charge, not an event
         if dep == "relcl" and head.i in triggers and triggers[head.i].embeds:
             out["frame"] = head  # "threats that referred to sanctions"
             return out
@@ -143,8 +164,9 @@ def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -
             out["hypothetical"] = True  # "the framework of supporting Gaza": a description, not an act
         if dep in ("relcl", "parataxis", "appos", "advcl") and not words & marks:
             break
-        if dep == "conj" and (any(c.dep_ in SUBJ for c in node.children) or head.i in triggers):
-            break  # a coordinate clause is its own event, not the complement of its neighbour
+        if dep == "conj" and (any(c.dep_ in SUBJ for c in node.children) or head.i in triggers
+                              or node.tag_ in ("VBD", "VBZ", "VBP")):
+            break  # a coordinate clause is its own event ("must include X and accused Y of ...")
         if dep in ("nsubj", "nsubjpass") and node.pos_ in ("NOUN", "PROPN"):
             # "the attacks would not have occurred": the verb's modality (and, for verbs of
             # existence, its negation) applies to its subject event; "the strike hit" is realis
@@ -285,6 +307,58 @@ def _merge_linked(out: list[_Cand], cands: dict[int, _Cand], lex: Lexicon) -> li
     return merged
 
 
+def _threatening(tok: Token, lex: Lexicon) -> bool:
+    """A warning threatens when it names force or a response, or the warner's own next step."""
+    content = lex.word_set("threat_content")
+    if tok.pos_ in ("VERB", "AUX"):
+        words = [t for c in tok.children if c.dep_ not in SUBJ for t in c.subtree]
+    else:
+        words = list(tok.subtree)
+    if any(t.lemma_.lower() in content or t.lower_ in content for t in words):
+        return True
+    for c in tok.children:  # "warned that it would escalate": the warner's own action
+        if c.dep_ in ("ccomp", "acl"):
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ in ("it", "we", "they", "i"):
+                return True
+    return False
+
+
+def _speaker(tok: Token, lex: Lexicon) -> Token | None:
+    """The subject of the speech verb a clause is reported under ("X said the US would respond")."""
+    node, speech = tok, lex.word_set("speech_verbs")
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in speech:
+            return next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+        node = node.head
+    return None
+
+
+def _light_negated(tok: Token, lex: Lexicon) -> bool:
+    """'did not give permission': a negated light verb carrying a nominal trigger."""
+    head = tok.head
+    return tok.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in lex.word_set("light_verbs") \
+        and any(c.dep_ == "neg" for c in head.children)
+
+
+def _background(tok: Token, lex: Lexicon) -> bool:
+    """'after a rocket attack on the base': a nominal mention set behind the sentence's own event."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    gov = lex.word_set("background_governors")
+    head = tok.head
+    if tok.dep_ == "pobj" and (head.lower_ in gov or head.head.lemma_.lower() in gov):
+        return True
+    return False
+
+
+def _own_span(tok: Token) -> tuple[int, int]:
+    toks = sorted(tok.subtree, key=lambda t: t.i)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
 def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: Lexicon, actors,
                places, dates, quantities, settings: Settings) -> _Cand | None:
     """The event one trigger states, before dedup; None when it states none."""
@@ -295,40 +369,68 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
             c.dep_ == "advcl" and _aux_words(c) & lex.word_set("conditional_marks") for c in tok.children):
         hypo = True  # "if the talks fail, the army will strike"
     negated = flags["negated"]
-    if trig.irrealis:
+    if trig.threat and not _threatening(tok, lex):
+        return None  # "warned that its trucks could not reach the north": a forecast, not a threat
+    converted = False
+    if trig.when_negated:
+        if not negated:
+            return None
+        negated, hypo, future = False, False, False  # "would no longer allow", "would not hesitate to act"
+        converted = kind == "THREATEN"
+    elif trig.irrealis:
         if not (hypo or future):
             return None
-        hypo, future = False, True
-    elif flags["frame"] is None and kind in COOPERATIVE and negated and not hypo:
+        hypo, future, converted = False, True, True
+    elif flags["frame"] is None and kind in COOPERATIVE and negated and not hypo \
+            and (future or _light_negated(tok, lex)):
         kind, negated = "REJECT", False  # "will not lift the embargo", "did not give permission"
-    elif flags["frame"] is None and kind in MATERIAL_CONFLICT and (future or flags["promise"]) and not negated:
-        kind, hypo = "THREATEN", False  # "will strike", "vowed ... ": a threat, not an attack
+    elif flags["frame"] is None and kind in _VIOLENT and (future or flags["promise"]) and not negated:
+        kind, hypo, converted = "THREATEN", False, True  # "will strike", "vowed ... ": a threat, not an attack
     elif flags["frame"] is None and kind in COOPERATIVE - {"AGREE"} and (future or flags["promise"]) \
             and not hypo and not negated:
         kind = "AGREE"  # "will release the prisoners", "is willing to withdraw": a promise
+    elif kind in MATERIAL_CONFLICT and flags["promise"]:
+        future = True
     if tok.pos_ in ("VERB", "AUX"):
         a_tok, t_tok = verb_args(tok, kind, lex, actors)
-        if a_tok is None and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        if a_tok is None and subj is None and not any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in tok.children):
             a_tok = nearby_actor(tok, actors)
         own = True
     else:
         a_tok, t_tok, own = noun_args(tok, kind, lex, actors)
     if a_tok is not None and (a_tok.i in triggers or a_tok.lemma_.lower() in lex.modifiers
-                              and a_tok.lemma_.lower() not in lex.word_set("person_modifiers")):
-        a_tok = None  # "a drone strike hit", "hit by a drone": the weapon, not the actor
+                              and a_tok.lemma_.lower() not in lex.word_set("person_modifiers")
+                              and owner(a_tok, actors, lex, "owned_actor_nouns") is None
+                              or a_tok.lemma_.lower() in lex.word_set("non_agents")):
+        a_tok = None  # "a drone strike hit", "hit by a drone", "the barrage followed": no actor
+    if t_tok is not None and t_tok.lemma_.lower() in lex.modifiers and kind in _VIOLENT:
+        t_tok = None  # "fired dozens of rockets": the weapon, not the target
     between = t_tok is not None and a_tok is not None and t_tok.dep_ == "conj" and t_tok.head.i == a_tok.i
-    actor, target = argument(a_tok, actors, conj=not between), argument(t_tok, actors)
+    actor = argument(a_tok, actors, conj=not between, lex=lex)
+    target = argument(t_tok, actors, lex=lex, role="target")
     if trig.swap:  # "were persuaded to": the persuaded party agrees
         actor, target = target, actor
+    if converted:  # "Colonel X said the US would respond": the threat is the speaker's
+        spk = _speaker(tok, lex)
+        name = argument(spk, actors, lex=lex) if spk is not None and spk.pos_ != "PRON" else None
+        if name and (actor is None or getattr(actors, "kind_of", lambda n: None)(name) == "person"):
+            actor = name
     if actor and target and actor == target:
         target = None
+    own = own and (actor is not None or target is not None)  # "their operations": nobody resolved
     clause = _clause(tok)
     scope = sorted(set(clause) | set(tok.subtree), key=lambda t: t.i)
+    background = _background(tok, lex)
     exclude = tuple((ts[0].idx, ts[-1].idx + len(ts[-1].text))
                     for ts in (phrase_tokens(x) for x in (a_tok, t_tok) if x is not None and x.pos_ != "PRON"))
     start, end = sent.start_char, sent.end_char
+    if background:  # its place and date are its own, not those of the sentence's event
+        scope = sorted(tok.subtree, key=lambda t: t.i)
+        start, end = _own_span(tok)
     dead, hurt = casualties(scope, quantities, lex, start, end)
     reference = governed = False
+    subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
     if tok.pos_ in ("NOUN", "PROPN"):
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         refs = lex.word_set("reference_governors")
@@ -336,19 +438,35 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
             tok.head.dep_ == "prep" and (tok.head.head.lemma_.lower() in refs or tok.head.lower_ in refs)
         reference = bool(dets & _DEFINITE) and (governed or not own) or governed and not own
         governed = governed and not own
-    else:  # "the rockets struck a hangar": the weapon of an event already told
-        subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
-        reference = subj is not None and subj.lemma_.lower() in lex.modifiers and actor is None and any(
-            d.dep_ == "det" and d.lower_ in _DEFINITE for d in subj.children)
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be" and kind in MATERIAL_CONFLICT:  # "this is an arrest"
+            reference = governed = True
+        if tok.dep_ in ("nsubj", "nsubjpass") and dets & {"a", "an"} and tok.head.tag_ in ("VBZ", "VBP") \
+                and not any(c.dep_ == "aux" for c in tok.head.children):
+            hypo = True  # "a withdrawal takes a year": what such events are like, not one of them
+    else:
+        # "the rockets struck a hangar", "the strikes hit a depot": the weapon or a report of an event told
+        reference = subj is not None and actor is None and (
+            subj.lemma_.lower() in lex.modifiers or subj.i in triggers and triggers[subj.i].type == kind) \
+            and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in subj.children)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and 0 < tok.i - tok.head.i <= 2 \
+                and tok.sent.root.pos_ in ("VERB", "AUX") and not any(c.dep_ == "agent" for c in tok.children):
+            reference = governed = True  # "those detained", "troops stationed there": a description
+        casualty = lex.casualty.get("fatalities", frozenset()) | lex.casualty.get("injuries", frozenset())
+        if kind == "ASSAULT" and tok.lemma_.lower() in casualty and actor is None:
+            reference = governed = True  # "16 people were killed": the toll of an attack told elsewhere
     known = {a.name for a in getattr(actors, "actors", ())}
+    avoid = (_own_span(a_tok),) if a_tok is not None and a_tok.pos_ != "PRON" else ()
+    t_place = _target_place(t_tok, places, lex)  # "an attack on Ain al-Asad": the target is the place
+    location = t_place if t_place is not None and t_place.kind not in COARSE_KINDS else None
+    location = location or place_in(scope, places, lex, exclude, actors=actors, trigger=tok, avoid=avoid) or t_place
     cand = _Cand(
         type=kind, tok=tok, trig=trig, mode=_mode(tok, trig, scope, lex), actor=actor, target=target,
-        target_tok=t_tok, actor_known=actor in known,
-        location=place_in(scope, places, lex, exclude) or _target_place(t_tok, places, lex),
+        target_tok=t_tok, actor_known=actor in known, location=location,
         date=date_in(doc, dates, start, end, tok.idx), fatalities=dead, injuries=hurt,
         negated=negated, hypothetical=hypo, future=future,
         historical=_historical(clause, doc._.wc_published, lex, settings.event_historical_years),
         reference=reference, mention_only=governed, sent=sent)
+    cand.background = background
     cand.frame = flags["frame"]
     return cand
 
@@ -378,10 +496,10 @@ def _compatible(c: _Cand, g: _Cand) -> bool:
     """Could c and g be reports of one real-world event?"""
     if c.type != g.type:
         return False
-    if c.type == "ASSAULT" and c.mode and g.mode and c.mode != g.mode:
-        return False
     if c.reference:
         return True
+    if c.type == "ASSAULT" and c.mode and g.mode and c.mode != g.mode:
+        return False
     if _clash(c.location, g.location) or _day(c.date) and _day(g.date) and c.date.value != g.date.value:
         return False
     if _clash(c.target, g.target):
@@ -408,7 +526,7 @@ def _depth(tok: Token) -> int:
 def _specificity(c: _Cand) -> tuple:
     """How well a sentence reports its event: arguments filled, then how central the trigger is."""
     filled = sum(x is not None for x in (c.actor, c.target, c.location, c.date, c.mode, c.fatalities))
-    return (filled + (not c.reference), -_depth(c.tok), -c.tok.i)
+    return (not (c.reference or c.background), filled, -_depth(c.tok), -c.tok.i)
 
 
 def _to_event(group: list[_Cand]) -> Event:
@@ -441,20 +559,40 @@ def _to_event(group: list[_Cand]) -> Event:
     )
 
 
+def _overlap(c: _Cand, group: list[_Cand]) -> int:
+    """How many participant and place words a report shares with a group."""
+    mine = _words(c.actor) | _words(c.target) | _words(c.location)
+    return sum(len(mine & (_words(m.actor) | _words(m.target) | _words(m.location))) for m in group)
+
+
+def _home(c: _Cand, groups: list[list[_Cand]]) -> list[_Cand] | None:
+    fits = [g for g in groups if all(_compatible(c, m) for m in g if not m.reference or m is g[0])]
+    if not fits:
+        return None
+    if c.reference or c.background:  # "the arrest of 63 people": the report it shares most with
+        return max(reversed(fits), key=lambda g: _overlap(c, g))
+    return fits[-1]  # the latest compatible report
+
+
 def _dedup(cands: list[_Cand]) -> list[list[_Cand]]:
     groups: list[list[_Cand]] = []
     for c in cands:
-        home = None
-        for g in reversed(groups):  # the latest compatible report first
-            if all(_compatible(c, m) for m in g if not m.reference or m is g[0]):
-                home = g
-                break
+        if c.background:
+            continue
+        home = _home(c, groups)
         if home is None and not c.mention_only:
             groups.append([c])
-        elif home is None:
-            continue
-        else:
+        elif home is not None:
             home.append(c)
+    for c in cands:  # "after a missile attack on X" joins the report of that attack, before or after it
+        if not c.background:
+            continue
+        home = _home(c, groups)
+        if home is not None:
+            home.append(c)
+        elif not c.mention_only:
+            groups.append([c])
+    groups.sort(key=lambda g: min(m.tok.idx for m in g))
     return groups
 
 

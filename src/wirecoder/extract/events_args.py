@@ -1,12 +1,15 @@
 """Event arguments: noun phrases to actor names, and the place, date and casualties of a clause."""
 from __future__ import annotations
 
+import csv
+import functools
 import re
 
 from spacy.tokens import Doc, Token
 
 from wirecoder.extract.events_lexicon import Lexicon
 from wirecoder.records import DateRef, Place, Quantity
+from wirecoder.settings import data_path
 
 try:  # helpers of sibling extractors, when they have landed
     from wirecoder.extract.time import date_for_span as _date_for_span
@@ -16,6 +19,10 @@ try:
     from wirecoder.extract.quantities import casualties_in as _casualties_in
 except Exception:  # pragma: no cover - quantities.py may lack it
     _casualties_in = None
+try:
+    from wirecoder.extract.places import country_of_demonym as _demonym
+except Exception:  # pragma: no cover
+    _demonym = None
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 _TARGET_PREPS = {"on", "against", "at", "toward", "towards", "upon", "into"}
@@ -27,6 +34,8 @@ _DROP_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "prep", "det", "p
 _LEADING_DROP = {"the", "a", "an", "these", "those", "this", "that", "some", "such", "several"}
 _PERSON_PRONOUNS = {"he", "him", "she", "her", "his"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
+_SPEAKER_PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us", "he", "she", "his", "her"}
+_NONE_ENTS = {"DATE", "TIME"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -44,7 +53,8 @@ def phrase_tokens(head: Token, conj: bool = True) -> list[Token]:
         keep.append(tok)
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-                walk(child, False)
+                if any(g.dep_ == "pobj" for g in child.children):  # not "accused the army of hiding ..."
+                    walk(child, False)
             elif child.dep_ == "pobj" and tok.dep_ == "prep":
                 walk(child, False)
             elif child.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN"):
@@ -76,12 +86,30 @@ def phrase_tokens(head: Token, conj: bool = True) -> list[Token]:
     return run or [head]
 
 
-def resolve_pronoun(tok: Token, actors) -> str | None:
+def _speaker_of(tok: Token, lex: Lexicon | None) -> Token | None:
+    """'The army said it had ...': a pronoun in a reported clause stands for the reporter."""
+    speech = lex.word_set("speech_verbs") if lex is not None else frozenset({"say", "announce", "tell"})
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in speech:
+            subj = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subj if subj is not None and subj.pos_ != "PRON" else None
+        node = node.head
+    return None
+
+
+def resolve_pronoun(tok: Token, actors, lex: Lexicon | None = None) -> str | None:
     """The actor a personal or relative pronoun stands for: the nearest fitting earlier mention."""
     low = tok.lower_
     doc = tok.doc
     if low in _RELATIVE and tok.head.dep_ == "relcl":
-        return argument(tok.head.head, actors)
+        return argument(tok.head.head, actors, lex=lex)
+    if low in _SPEAKER_PRONOUNS:
+        speaker = _speaker_of(tok, lex)
+        if speaker is not None:
+            return argument(speaker, actors, lex=lex)
     if low in _PERSON_PRONOUNS:
         best = None
         for a in getattr(actors, "actors", ()):
@@ -95,23 +123,145 @@ def resolve_pronoun(tok: Token, actors) -> str | None:
         sent = tok.sent
         for cand in reversed(list(doc[sent.start: tok.i])):
             if cand.pos_ in ("NOUN", "PROPN") and cand.tag_ in ("NNS", "NNPS") and cand.dep_ in ("pobj", "dobj", "nsubj"):
-                return argument(cand, actors)
+                return argument(cand, actors, lex=lex)
     return None
 
 
-def argument(head: Token | None, actors, conj: bool = True) -> str | None:
-    """The canonical actor an argument names, else its noun phrase as written, trimmed."""
-    if head is None:
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    with open(data_path("countries.csv"), encoding="utf-8", newline="") as fh:
+        return {r["iso2"]: r["name"] for r in csv.DictReader(fh)}
+
+
+def _state_of(tok: Token, actors) -> str | None:
+    """The state a demonym stands for ('Israeli' -> 'Israel'), by the article's or registry's name."""
+    if _demonym is None or tok.pos_ not in ("ADJ", "PROPN", "NOUN") or not tok.text[:1].isupper():
         return None
+    cc = _demonym(tok.text)
+    name = _country_names().get(cc) if cc else None
+    if not name:
+        return None
+    return (actors.canonical(name) if actors is not None else None) or name
+
+
+def _actor_at(tok: Token, actors) -> str | None:
+    return actors.at(tok.idx, tok.idx + len(tok.text)) if actors is not None else None
+
+
+def coordination(head: Token, actors) -> str | None:
+    """'Mali, Burkina Faso and Niger': named conjuncts as one argument, as written."""
+    conjuncts = [head, *head.conjuncts] if head.dep_ != "conj" else []
+    if len(conjuncts) < 2 or not all(c.pos_ == "PROPN" or _actor_at(c, actors) for c in conjuncts):
+        return None
+    last = max(conjuncts, key=lambda t: t.i)
+    first = phrase_tokens(head, conj=False)[0]
+    doc = head.doc
+    while first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ == "PROPN" \
+            and doc[first.i - 2].ent_type_ in ("GPE", "ORG", "NORP"):  # "Chad, Niger and Mali": a misparsed head
+        first = doc[first.i - 2]
+        while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].ent_iob_ == "I":
+            first = doc[first.i - 1]
+    end = phrase_tokens(last, conj=False)[-1]
+    text = head.doc.text[first.idx: end.idx + len(end.text)]
+    return re.sub(r"['’]s$", "", text).strip() or None
+
+
+def owner(head: Token, actors, lex: Lexicon | None, nouns: str) -> str | None:
+    """'Israeli warplanes', 'Houthi radar sites', 'negotiators from X': the party a generic noun stands for."""
+    if lex is None or head.pos_ != "NOUN" or head.lemma_.lower() not in lex.word_set(nouns) \
+            and head.lower_ not in lex.word_set(nouns):
+        return None
+    allowed = lex.word_set("owner_fillers")
+    found, other = None, False
+    for c in head.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod"):
+            own = _actor_at(c, actors)
+            if own is not None and own == _actor_at(head, actors):
+                own = None  # "Russian forces" registered whole: the demonym still names the state
+            name = own or _state_of(c, actors)
+            if name and found is None and c.ent_type_ not in _NONE_ENTS:
+                found = name
+            elif c.lower_ not in allowed and c.lemma_.lower() not in allowed:
+                other = True
+        elif c.dep_ == "prep" and c.lower_ == "from" and found is None:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (_actor_at(pobj, actors) or _state_of(pobj, actors)):
+                found = coordination(pobj, actors) or _actor_at(pobj, actors) or _state_of(pobj, actors)
+        elif c.dep_ == "acl" and found is None:  # "sites used by Kataib Hezbollah"
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None and _actor_at(pobj, actors):
+                found = _actor_at(pobj, actors)
+    return found if found and not other else None
+
+
+def antecedent(head: Token, actors, lex: Lexicon | None) -> str | None:
+    """'the group', 'the army', 'the alliance': the nearest earlier mention they refer back to."""
+    if lex is None or head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None
+    kids = list(head.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+            c.dep_ in ("compound", "amod", "poss", "prep", "nmod") for c in kids):
+        return None
+    names = lex.anaphors.get(head.lemma_.lower())
+    if not names:
+        return None
+    best = None
+    for a in getattr(actors, "actors", ()):
+        if a.kind in ("person", "location"):
+            continue
+        for m in a.mentions:
+            if m.end > head.idx or best is not None and m.end <= best[0]:
+                continue
+            text = m.text.lower()
+            span = head.doc.char_span(m.start, m.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            while root is not None and root.dep_ in ("pobj", "prep") and root.head.i != root.i:
+                root = root.head  # "fighters of the Lord's Resistance Army attacked"
+            if "organisation" in names and (a.kind not in ("organization", "group") or root is None
+                                            or root.dep_ not in ("nsubj", "nsubjpass", "appos", "poss")):
+                continue  # the group that acted earlier, not one named in passing ("on Telegram")
+            if "organisation" in names or any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
+                best = (m.end, a.name)
+    for tok in reversed(head.doc[: head.i]):  # "the Malian army" told earlier, not a registered actor
+        if best is not None and tok.idx < best[0]:
+            break
+        if tok.lemma_.lower() == head.lemma_.lower() and tok.pos_ == "NOUN" and any(
+                c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP")
+                or c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+                for c in tok.children):
+            return argument(tok, actors, lex=None)
+    return best[1] if best else None
+
+
+def argument(head: Token | None, actors, conj: bool = True, lex: Lexicon | None = None,
+             role: str = "actor") -> str | None:
+    """The canonical actor an argument names, else its noun phrase as written, trimmed."""
+    if head is None or head.ent_type_ in ("DATE", "TIME"):
+        return None  # "Saturday's attack", "a strike on 4 January": a date is no party
     if head.pos_ == "PRON":
-        return resolve_pronoun(head, actors)
+        return resolve_pronoun(head, actors, lex)
+    if head.dep_ in ("amod", "compound") and not _actor_at(head, actors):
+        state = _state_of(head, actors)  # "an Israeli airstrike": the demonym names the attacker
+        if state:
+            return state
     if actors is not None and not actors.at(head.idx, head.idx + len(head.text)):
         kids = list(head.children) + [g for c in head.children if c.lower_ == "such" for g in c.children]
         for child in kids:  # "some factions, such as the Imam Ali Brigades": the named ones
             if child.dep_ == "prep" and child.lower_ in ("as", "including"):
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None and actors.at(pobj.idx, pobj.idx + len(pobj.text)):
-                    return argument(pobj, actors, conj=False)
+                    return argument(pobj, actors, conj=False, lex=lex)
+    if conj and actors is not None:
+        coord = coordination(head, actors)
+        if coord:
+            return coord
+    found = owner(head, actors, lex, "owned_actor_nouns" if role == "actor" else "owned_target_nouns")
+    if found:
+        return found
+    found = antecedent(head, actors, lex)
+    if found:
+        return found
     toks = phrase_tokens(head, conj)
     doc = head.doc
     if actors is not None:
@@ -128,25 +278,46 @@ def argument(head: Token | None, actors, conj: bool = True) -> str | None:
     return text or None
 
 
+COARSE_KINDS = {"country": 2, "continent": 3, "region": 1, "admin1": 1}  # how coarse a place kind is
+
+
+def _inside_actor(p: Place, actors) -> bool:
+    """'the Islamic Resistance in Iraq': a place word inside an actor's name locates nothing."""
+    for a in getattr(actors, "actors", ()):
+        for m in a.mentions:
+            if m.start <= p.start and p.end <= m.end and (m.end - m.start) > (p.end - p.start):
+                return True
+    return False
+
+
 def place_in(tokens: list[Token], places: tuple[Place, ...], lex: Lexicon,
-             exclude: tuple[tuple[int, int], ...] = ()) -> Place | str | None:
-    """The place an event happened: a resolved place after in/at/near, else any in the clause."""
+             exclude: tuple[tuple[int, int], ...] = (), actors=None, trigger: Token | None = None,
+             avoid: tuple[tuple[int, int], ...] = ()) -> Place | str | None:
+    """The place an event happened: the finest resolved place after in/at/near, else any in the clause.
+
+    Places inside actor names are never the location; places inside `avoid` spans (the actor's
+    own phrase: "Houthi rebels in Yemen") only when nothing else is found."""
     if not tokens:
         return None
     lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     preps = lex.word_set("location_preps")
     inside = [p for p in places if lo <= p.start and p.end <= hi
-              and not any(s <= p.start and p.end <= e for s, e in exclude)]
+              and not any(s <= p.start and p.end <= e for s, e in exclude) and not _inside_actor(p, actors)]
     by_prep = []
     for p in inside:
         toks = [t for t in tokens if t.idx <= p.start < t.idx + len(t.text)]
         tok = toks[0] if toks else None
-        while tok is not None and tok.dep_ in ("compound", "conj", "amod", "poss") and tok.head.i != tok.i:
+        while tok is not None and tok.dep_ in ("compound", "conj", "amod", "poss", "appos") and tok.head.i != tok.i:
             tok = tok.head
         if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in preps:
             by_prep.append(p)
     if by_prep:
-        return by_prep[0]
+        at = trigger.idx if trigger is not None else lo
+
+        def rank(p: Place) -> tuple:
+            avoided = any(s <= p.start and p.end <= e for s, e in avoid)
+            return (avoided, COARSE_KINDS.get(p.kind or "", 0), abs(p.start - at))
+        return min(by_prep, key=rank)
     for p in inside:  # a place the event is about ("targeting areas such as X"), not a modifier
         toks = [t for t in tokens if t.idx <= p.start < t.idx + len(t.text)]
         tok = toks[0] if toks else None
@@ -323,7 +494,8 @@ def noun_args(tok: Token, kind: str, lex: Lexicon, actors) -> tuple[Token | None
         if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "NOUN", "ADJ"):
             if c.lemma_.lower() in lex.modifiers:
                 continue
-            if actors is not None and actors.at(c.idx, c.idx + len(c.text)) and actor is None:
+            if actors is not None and (actors.at(c.idx, c.idx + len(c.text)) or _state_of(c, actors)) \
+                    and actor is None:
                 actor = c
             elif c.pos_ != "ADJ" and target is None and c.ent_type_ in ("", "FAC", "ORG", "GPE"):
                 target = c

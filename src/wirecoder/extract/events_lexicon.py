@@ -11,7 +11,7 @@ from wirecoder.errors import LexiconError
 from wirecoder.records import PLOVER_TYPES
 from wirecoder.settings import data_path
 
-_ENTRY_KEYS = {"mode", "requires", "not_requires", "irrealis", "embeds", "swap"}
+_ENTRY_KEYS = {"mode", "requires", "not_requires", "irrealis", "embeds", "swap", "threat", "when_negated"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class Trigger:
     irrealis: bool = False
     embeds: bool = False
     swap: bool = False  # the grammatical object is the actor ("X was persuaded to agree")
+    threat: bool = False  # a warning: a threat only when it names force or the warner's own action
+    when_negated: bool = False  # counts only negated, and the negation is part of it ("would not allow")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Lexicon:
     modifiers: dict[str, str]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     casualty: dict[str, frozenset[str]] = field(default_factory=dict)
+    anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "the army" -> names it may stand for
 
     def word_set(self, name: str) -> frozenset[str]:
         """A named list of cue words (light_verbs, modal_words, ...)."""
@@ -59,7 +62,8 @@ def _entry(type_: str, key: str, value, source: str, noun: bool = False) -> Trig
                    requires=frozenset(str(w).lower() for w in value.get("requires") or ()),
                    not_requires=frozenset(str(w).lower() for w in value.get("not_requires") or ()),
                    irrealis=bool(value.get("irrealis")), embeds=bool(value.get("embeds")),
-                   swap=bool(value.get("swap")))
+                   swap=bool(value.get("swap")), threat=bool(value.get("threat")),
+                   when_negated=bool(value.get("when_negated")))
 
 
 def _order(triggers: list[Trigger]) -> tuple[Trigger, ...]:
@@ -88,7 +92,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     words = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()
              if isinstance(v, list)}
     casualty = {k: frozenset(str(w).lower() for w in v) for k, v in (raw.get("casualty_words") or {}).items()}
+    anaphors = {str(k).lower(): tuple(str(w).lower() for w in (v if isinstance(v, list) else [v]))
+                for k, v in (raw.get("anaphors") or {}).items()}
     return Lexicon(verbs={k: _order(v) for k, v in verbs.items()},
                    nouns={k: _order(v) for k, v in nouns.items()},
                    modifiers={str(k).lower(): v for k, v in (raw.get("modifiers") or {}).items()},
-                   words=words, casualty=casualty)
+                   words=words, casualty=casualty, anaphors=anaphors)

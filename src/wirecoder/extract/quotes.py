@@ -71,17 +71,27 @@ def _noun_cue_speaker(noun: Token, actors: ActorIndex) -> Speaker | None:
 
 
 def _climb_to_cue(span: Span) -> Token | None:
-    """The speech verb or content noun that governs a quoted span in the parse."""
+    """The speech verb or content noun that governs a quoted span in the parse.
+
+    A content noun counts when the quote hangs from it as a clause ('the warning that …'); a
+    quote reached through 'as' ('dismissed the remarks as “empty talk”') is the verdict of the
+    verb above, whose subject speaks."""
     lex = lexicon()
     roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end]
     for root in roots:
-        tok, steps = root.head, 0
+        tok, child, steps, via_as = root.head, root, 0, root.lower_ == "as"
         while steps < 8 and not (span.start <= tok.i < span.end):
-            if is_speech_verb(tok) or tok.lemma_.lower() in lex["content_nouns"] and tok.pos_ == "NOUN":
+            if tok.lower_ == "as" and tok.dep_ == "prep":
+                via_as = True
+            if is_speech_verb(tok):
+                return tok
+            if via_as and tok.pos_ == "VERB":
+                return tok
+            if tok.lemma_.lower() in lex["content_nouns"] and tok.pos_ == "NOUN" and not via_as:
                 return tok
             if tok.head is tok:
                 break
-            tok, steps = tok.head, steps + 1
+            tok, child, steps = tok.head, tok, steps + 1
     return None
 
 
@@ -215,6 +225,24 @@ def _without_quoted_conjuncts(tokens: list[Token], quoted) -> list[Token]:
     return kept
 
 
+def _trailing_frame(verb: Token) -> tuple[list[Token], Token] | None:
+    """'CLAUSE, NP said [adverbials].' where the parser attached the verb elsewhere: the clause
+    before the last comma is the content and the noun phrase after it the speaker."""
+    sent = verb.sent
+    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "dobj") for c in verb.children):
+        return None
+    commas = [t for t in sent if t.text == "," and t.i < verb.i]
+    if not commas or any(t.pos_ == "VERB" for t in sent if t.i > verb.i):
+        return None
+    comma = commas[-1]
+    between = [t for t in sent if comma.i < t.i < verb.i]
+    heads = [t for t in between if t.pos_ in ("NOUN", "PROPN") and not (comma.i < t.head.i < verb.i)]
+    if not heads or len(between) > 10:
+        return None
+    content = [t for t in sent if t.i < comma.i]
+    return (content, heads[0]) if len(content) >= 4 else None
+
+
 def _credible(speaker: Speaker, tok: Token) -> bool:
     """Only people, named actors, sources and bodies that speak report speech ('recent events
     suggest' is not a quote)."""
@@ -246,8 +274,21 @@ def _indirect(doc: Doc, text_all: str, quoted, actors: ActorIndex, settings: Set
                 # "informs The Cradle that 13 were detained": parsed as a relative clause of the object
                 ccomp = [c for c in dobj[0].children if c.dep_ in ("relcl", "acl")
                          and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+            if ccomp and ccomp[0].i < tok.i and is_speech_verb(ccomp[0]):
+                continue  # "X reported that …, a charge Y denies": X's report is the quote
             if ccomp:
                 content = list(ccomp[0].subtree)
+                extra = [c for c in ccomp[0].children if c.dep_ == "conj"
+                         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+                if extra:  # "said it had delivered food …, and that insecurity was slowing …"
+                    cut = min(x.left_edge.i for x in extra)
+                    content = [t for t in content if t.i < cut and not (t.dep_ == "cc" and t.head is ccomp[0])]
+                    second_speaker = subject_of(tok) or actor_subject_before(doc, tok, actors, quoted)
+                    for x in extra:
+                        b = _clause_bounds(list(x.subtree))
+                        if b and second_speaker is not None and not _overlaps(*b, quoted):
+                            out.append(_Found(b[0], b[1], text_all[b[0]:b[1]], "indirect", anchor=tok.idx, cue=tok,
+                                              speaker=resolve_phrase(second_speaker, actors)))
             elif dobj and lemma in lex["object_content_verbs"] and dobj[0].pos_ in ("NOUN", "PROPN"):
                 content = list(dobj[0].subtree)
                 # "describes the operations as natural": the object is not what was said
@@ -257,6 +298,11 @@ def _indirect(doc: Doc, text_all: str, quoted, actors: ActorIndex, settings: Set
                 sent = tok.sent
                 content = [t for t in sent]
             speaker_tok = (subject_of(tok) or actor_subject_before(doc, tok, actors, quoted)) if content else None
+            if content is None and not dobj:
+                # "…, a civil society leader in the town said by phone.": the parse lost the frame
+                found = _trailing_frame(tok)
+                if found is not None:
+                    content, speaker_tok = found
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is not None:

@@ -89,6 +89,9 @@ def phrase_of(tok: Token) -> Span:
             right = max(right, child.right_edge.i)
         elif child.dep_ in _TRIM_DEPS and not child.is_punct:
             break
+    paren = next((t.i for t in doc[left:right + 1] if t.text == "("), None)
+    if paren is not None and paren > left:  # "UN Support Mission in Libya (UNSMIL)": the acronym is an alias
+        right = paren - 1
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
     while left < right and (doc[left].is_punct or doc[left].lower_ in ("however", "yet", "but", "and")):
