@@ -76,3 +76,19 @@ def test_actors_title_back_reference(analyze):
     assert {m.text.lower() for m in a.mentions} >= {"the premier", "the prime minister"}
     q = [q for q in res.quotes if "border would stay closed" in q.text][0]
     assert q.speaker == "Ayla Demir"
+
+
+def test_actors_long_form_defined_by_acronym_the_model_missed(analyze):
+    res = analyze("The US Africa Command (AFRICOM) said it struck a camp. AFRICOM said no civilians were hurt.")
+    a = actor(res, "US Africa Command")
+    assert "AFRICOM" in a.aliases
+    assert all(q.speaker == "US Africa Command" for q in res.quotes)
+
+
+def test_actors_definite_head_word_refers_to_earlier_organisation(analyze):
+    res = analyze("The Regional Relief Mission in Lakeland said it opened two camps. "
+                  "The mission said that more tents were needed.")
+    a = actor(res, "Regional Relief Mission in Lakeland")
+    assert any(m.text == "The mission" for m in a.mentions)
+    q = [q for q in res.quotes if "more tents" in q.text][0]
+    assert q.speaker == "Regional Relief Mission in Lakeland"

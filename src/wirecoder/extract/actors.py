@@ -202,6 +202,34 @@ def _appositive_role(doc: Doc, span: Span) -> Span | None:
     return None
 
 
+_CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "du", "al", "to", "&"}
+
+
+def _defined_long_forms(doc: Doc) -> list[Span]:
+    """Capitalised names followed by an acronym in parentheses that the model did not tag whole."""
+    out = []
+    for tok in doc:
+        if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+            continue
+        acro = doc[tok.i + 1].text
+        if not (acro.isupper() and acro.isalpha() and 2 <= len(acro) <= 9):
+            continue
+        k = tok.i
+        while k > tok.sent.start and (doc[k - 1].is_title or doc[k - 1].is_upper and doc[k - 1].is_alpha
+                                      or doc[k - 1].lower_ in _CONNECTORS or doc[k - 1].text == "-"):
+            k -= 1
+        while k < tok.i and (doc[k].lower_ in _CONNECTORS or doc[k].text == "-"):
+            k += 1
+        words = [t for t in doc[k:tok.i] if t.lower_ not in _CONNECTORS and t.is_alpha]
+        if len(words) < 2 or acro[0] not in {w.text[0] for w in words}:
+            continue
+        ents = [e for e in doc.ents if e.start < tok.i and k < e.end]
+        if len(ents) == 1 and ents[0].start <= k and ents[0].end >= tok.i:
+            continue  # the model has it already
+        out.append(Span(doc, k, tok.i, label="ORG"))
+    return out
+
+
 def _strip_det(text: str) -> str:
     text = re.sub(r"\s*\([A-Z][A-Za-z.\-]{1,9}\)", "", text)  # "(PMU)" after a name
     return re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,"), flags=re.I)
@@ -248,6 +276,12 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
             continue  # demonyms describe; they are not actors unless the registry says so
         spans.append((span, s, e))
 
+    # "The US Africa Command (AFRICOM)": a name the model missed, defined by its acronym
+    for lf in _defined_long_forms(doc):
+        spans = [x for x in spans if not (lf.start <= x[0].start and x[0].end <= lf.end)]
+        if not any(x[0].start < lf.end and lf.start < x[0].end for x in spans):
+            spans.append((lf, lf.start, lf.end))
+
     # persons first, longest first, so surnames attach to full names
     order = sorted(spans, key=lambda x: (x[0].label_ != "PERSON", -len(name_tokens(x[0].text))))
     surnames: dict[str, _Cluster] = {}
@@ -270,10 +304,6 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
             surnames.setdefault(toks[-1], cluster)
 
     # acronyms defined in parentheses: "Kataeb Hezbollah (KH)"
-    char_to_cluster = {}
-    for c in clusters:
-        for ms, me, _ in c.mentions:
-            char_to_cluster[(ms, me)] = c
     text = doc.text  # rebuilt on every access: read once
     for c in list(clusters):
         for ms, me, _ in list(c.mentions):
@@ -310,6 +340,7 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
             c.role = role
 
     _title_references(doc, clusters)
+    _organisation_references(doc, clusters)
 
     index = ActorIndex()
     actors = []
@@ -374,6 +405,27 @@ def _title_references(doc: Doc, clusters: list[_Cluster]) -> None:
             if first < chunk.start_char and title in c.role.lower().replace(" - ", "-"):
                 if best is None or first > min(m[0] for m in best.mentions):
                     best = c
+        if best is not None:
+            best.mentions.append((chunk.start_char, chunk.end_char, chunk.text))
+
+
+def _organisation_references(doc: Doc, clusters: list[_Cluster]) -> None:
+    """'the mission', 'the ministry': a definite head word of an organisation named earlier
+    ('African Union Transition Mission in Somalia', 'Interior Ministry') refers back to it."""
+    orgs = [c for c in clusters if c.label == "ORG"]
+    if not orgs:
+        return
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if chunk[0].lower_ not in ("the", "this") or root.lower_ not in ORG_WORDS or root.ent_type_ \
+                or len(chunk) > 3 or any(c.dep_ in ("prep", "appos") for c in root.children):
+            continue
+        best, best_start = None, -1
+        for c in orgs:
+            starts = [m[0] for m in c.mentions if m[0] < chunk.start_char]
+            if starts and max(starts) > best_start and any(
+                    root.lower_ in norm(n).split() for n in c.names):
+                best, best_start = c, max(starts)
         if best is not None:
             best.mentions.append((chunk.start_char, chunk.end_char, chunk.text))
 
