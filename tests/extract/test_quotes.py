@@ -176,3 +176,36 @@ def test_quotes_pronoun_after_anonymous_source_stays_anonymous(analyze):
     q = by_text(quotes_of(analyze, text), "We lost two vehicles")
     assert q.anonymous is True
     assert q.speaker and "spokesman" in q.speaker
+
+
+def test_quotes_inverted_subject_after_guillemet_quote(analyze):
+    text = "«The talks will fail,» said Mamadou Keita, a researcher in Bamako."
+    q = by_text(quotes_of(analyze, text), "The talks will fail")
+    assert q.speaker == "Mamadou Keita"
+
+
+def test_quotes_accused_object_is_not_the_speaker(analyze):
+    text = 'Hamas said any deal must include a withdrawal and accused Israel of “stalling” the talks.'
+    q = by_text(quotes_of(analyze, text), "stalling")
+    assert q.speaker == "Hamas"
+
+
+def test_quotes_sentence_final_frame_the_parser_missed(analyze):
+    text = ("Heavy fighting continued on Wednesday in the hills around Sake, west of Goma, "
+            "a civil society leader in the town said by phone.")
+    q = by_text(quotes_of(analyze, text), "Heavy fighting continued")
+    assert q.anonymous and "civil society leader" in q.speaker
+
+
+def test_quotes_coordinated_that_clauses_are_two_quotes(analyze):
+    text = ("The World Food Programme said it had delivered food to 8,000 families, "
+            "and that insecurity on the roads was slowing its convoys.")
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "insecurity on the roads").speaker == "World Food Programme"
+    assert by_text(qs, "delivered food").end <= by_text(qs, "insecurity on the roads").start
+
+
+def test_quotes_verdict_through_as_belongs_to_the_verb_subject(analyze):
+    text = "Rebel spokesman Ali Dhere dismissed the president’s remarks as “empty talk” on Tuesday."
+    q = by_text(quotes_of(analyze, text), "empty talk")
+    assert q.speaker == "Ali Dhere"

@@ -49,13 +49,14 @@ def subject_of(verb: Token) -> Token | None:
     tok = verb
     while tok is not None and seen < 4:
         for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS and child.tag_ not in ("WDT", "WP") and child.lower_ not in ("that", "which"):
+            if child.dep_ in SUBJECT_DEPS and child.tag_ not in ("WDT", "WP") and not child.is_punct \
+                    and child.lower_ not in ("that", "which"):
                 return child
             if child.dep_ == "agent" and tok.tag_ == "VBN":
                 for g in child.children:
                     if g.dep_ == "pobj":
                         return g
-        if is_speech_verb(tok):
+        if tok.lemma_.lower() in lexicon()["inverting_verbs"]:
             # '“…,” said James Acton, a physicist': the parse often makes the inverted subject an object
             for child in tok.rights:
                 if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd", "appos") and (
@@ -133,7 +134,7 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
     name = _head_actor(tok, phrase, actors)
     if name is None and tok.dep_ == "appos":  # "Nino Beridze, a student who said …"
         name = actors.at(tok.head.idx, tok.head.idx + len(tok.head.text))
-        if name:
+        if name and actors.kind_of(name) in ("person", "organization", "group"):
             return Speaker(name, tok.head.text, person=actors.kind_of(name) == "person", start=tok.head.idx)
     head_word = tok.lower_
     lex = lexicon()
