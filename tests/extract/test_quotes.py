@@ -209,3 +209,10 @@ def test_quotes_verdict_through_as_belongs_to_the_verb_subject(analyze):
     text = "Rebel spokesman Ali Dhere dismissed the president’s remarks as “empty talk” on Tuesday."
     q = by_text(quotes_of(analyze, text), "empty talk")
     assert q.speaker == "Ali Dhere"
+
+
+def test_quotes_collective_speaker_is_not_the_person_inside_it(analyze):
+    text = ("Candidate Maria Lopez spoke in Denver on Monday. "
+            "The Lopez campaign said that the rally drew more than 5,000 people.")
+    q = by_text(quotes_of(analyze, text), "the rally drew")
+    assert q.speaker == "Lopez campaign"

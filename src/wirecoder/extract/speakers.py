@@ -156,13 +156,9 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
                 return Speaker(n, phrase.text, person=True, start=phrase.start_char)
     if name:
         return Speaker(name, phrase.text, person=actors.kind_of(name) == "person", start=phrase.start_char)
-    # an unnamed collective ("the Iraqi government", "security services"): keep it as written
+    # an unnamed collective ("the Iraqi government", "the Trump campaign", "Scott's family"):
+    # kept as written; the person named inside it is not who speaks
     if tok.pos_ in ("NOUN", "PROPN"):
-        inner = [actors.at(t.idx, t.idx + len(t.text)) for t in phrase]
-        inner = [n for n in inner if n]
-        person = next((n for n in inner if actors.kind_of(n) == "person"), None)
-        if person:
-            return Speaker(person, phrase.text, person=True, start=phrase.start_char)
         return Speaker(text, phrase.text, start=phrase.start_char)
     return Speaker(None, phrase.text, start=phrase.start_char)
 
