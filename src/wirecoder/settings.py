@@ -30,9 +30,11 @@ class Settings:
     place_context_admin1_bonus: float = 2.5  # per other place in the same state/province (two at most)
     place_alternate_name_penalty: float = 1.5  # matched on an alternate, not the main, GeoNames name
     place_kind_hint_bonus: float = 4.0  # "Hasakah city", "Kirkuk province", "Springfield, Ill."
+    place_local_min_votes: int = 3  # sub-national places in a country before its small towns may beat a famous namesake
+    place_small_town_population: int = 100_000  # below this a namesake of a country or famous city needs local context
     places_include_demonyms: bool = False  # emit "Iraqi" as a mention of Iraq (the gold seed does not)
     event_lexicon: Path | None = None  # a user's event_lexicon.yaml; None = the shipped one
-    event_drop_flags: tuple[str, ...] = ("negated", "hypothetical", "historical")  # events left out
+    event_drop_flags: tuple[str, ...] = ("negated", "hypothetical")  # events left out (gold keeps historical ones)
     event_historical_years: int = 2  # an event dated this many years before publication is historical
     event_climb_depth: int = 6  # how far up the parse a trigger looks for modals, negation and frames
     fetch_timeout: float = 20.0  # seconds to connect / read one URL

@@ -130,3 +130,95 @@ def test_places_unique_places_keeps_first_mention_per_referent(places):
     uniq = unique_places(found)
     assert [p.name for p in uniq] == ["US", "Iraq"]
     assert [p.name for p in unique_places(found, by="name")] == ["US", "Iraq", "America"]
+
+
+def test_places_country_and_famous_city_beat_small_namesakes(places):
+    found = places("US officials in Washington said envoys would fly to Jordan, then to Brussels and Rotterdam.")
+    assert _by_name(found, "Jordan").country == "JO"
+    assert _by_name(found, "Brussels").country == "BE"
+    assert _by_name(found, "Rotterdam").country == "NL"
+
+
+def test_places_small_namesake_wins_in_a_local_article(places):
+    found = places("Snow closed schools in Shakopee, Belle Plaine and Jordan, Minnesota, on Tuesday.")
+    jordan = _by_name(found, "Jordan")
+    assert (jordan.country, jordan.admin1) == ("US", "MN")
+
+
+def test_places_qualifier_after_a_city_is_its_state(places):
+    found = places("A pilot from Spokane, Washington, was detained in Moscow last year.")
+    w = _by_name(found, "Washington")
+    assert (w.country, w.kind, w.admin1) == ("US", "admin1", "WA")
+    assert _by_name(found, "Spokane").admin1 == "WA"
+
+
+def test_places_list_after_a_city_is_not_a_qualifier(places):
+    found = places("Diplomats flew between Moscow, Washington and Beijing all week.")
+    assert _by_name(found, "Washington").kind == "city"
+
+
+def test_places_admin1_regions_of_conflict_countries(places):
+    found = places("The army lost ground in Rakhine state and in northern Shan, while aid reached South "
+                   "Darfur and Kordofan. Shells fell across the Zaporizhzhia region.")
+    assert (_by_name(found, "Rakhine").country, _by_name(found, "Rakhine").kind) == ("MM", "admin1")
+    assert _by_name(found, "Shan").country == "MM"
+    assert _by_name(found, "South Darfur").country == "SD"
+    assert _by_name(found, "Kordofan").country == "SD"
+    z = _by_name(found, "Zaporizhzhia")
+    assert (z.country, z.kind) == ("UA", "admin1")
+
+
+def test_places_frontline_town_in_curated_gazetteer(places):
+    town = _by_name(places("Assault groups advanced around Avdiivka at dawn, the general staff said."), "Avdiivka")
+    assert town.country == "UA"
+    assert town.lat == pytest.approx(48.14, abs=0.1)
+
+
+def test_places_context_cue_rescues_names_the_model_calls_people(places):
+    found = places("Drones struck the southern Lebanese town of Bint Jbeil, and a rocket landed near al-Qaim "
+                   "on the Syrian border.")
+    assert _by_name(found, "Bint Jbeil").country == "LB"
+    assert _by_name(found, "al-Qaim").country == "IQ"
+
+
+def test_places_arabic_article_name_is_not_a_person_word(places):
+    found = places("Raids continued in al-Mayadin and al-Qaim overnight, residents said.")
+    assert {p.name for p in found} >= {"al-Mayadin", "al-Qaim"}
+
+
+def test_places_possessive_after_a_cue_is_a_person(places):
+    found = places("The officer pushed his rifle into Bell's back and shouted at Bell.")
+    assert found == ()
+
+
+def test_places_demonym_before_a_place_noun_picks_the_country(places):
+    found = places("Protests filled the northern Lebanese city of Tripoli on Friday.")
+    assert _by_name(found, "Tripoli").country == "LB"
+
+
+def test_places_all_caps_dateline_city(places):
+    port = places("PORT SUDAN (Desert Wire) - Officials met donors on Monday to discuss aid.")
+    assert _by_name(port, "PORT SUDAN").country == "SD"
+    gao = places("GAO, Mali (Desert Wire) — Gunmen attacked a market on Friday, officials said.")
+    assert _by_name(gao, "GAO").country == "ML"
+
+
+def test_places_dateline_after_a_byline(places):
+    found = places("By a staff writer\nMOPTI (Desert Wire) - Traders closed their stalls on Friday.")
+    assert _by_name(found, "MOPTI").country == "ML"
+
+
+def test_places_region_inside_an_armed_group_name_is_not_a_place(places):
+    found = places("The Shan State Army said its fighters withdrew on Sunday.")
+    assert [p.name for p in found] == []
+
+
+def test_places_seas_from_the_curated_gazetteer(places):
+    found = places("Tankers avoided the Black Sea and the Arabian Sea after the warnings.")
+    assert {p.name for p in found} == {"Black Sea", "Arabian Sea"}
+
+
+def test_places_unique_places_names_a_referent_as_the_article_does_most(places):
+    found = places("The UK Maritime Trade Operations agency logged it. Britain condemned it and Britain sent ships.")
+    uniq = [p for p in unique_places(found) if p.country == "GB"]
+    assert [p.name for p in uniq] == ["Britain"]

@@ -49,3 +49,9 @@ def test_components_factories_work_in_a_users_pipeline():
     assert doc._.wc_quotes and doc._.wc_quotes[0].speaker == "Yusuf Karim"
     assert doc._.wc_actors is not None
     assert isinstance(doc._.wc_events, tuple)
+
+
+def test_components_dateline_is_its_own_sentence_even_after_a_title_line(nlp):
+    doc = nlp("Strike hits depot\nBAMAKO (Test Wire) — The army said on Sunday that a depot was hit.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert "The army said on Sunday that a depot was hit." in sents

@@ -23,6 +23,7 @@ INDEX_VERSION = 1
 _ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|ash|az|ath) (.{4,})$")
 _LATIN = re.compile(r"^[a-z0-9 ]+$")
 _APOS = re.compile(r"[’‘`´ʼʻʿʾ'\.]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 class Entry(NamedTuple):
@@ -42,11 +43,10 @@ class Entry(NamedTuple):
 
 def key(text: str) -> str:
     """The folded lookup key of a name: no accents, case, apostrophes, dots or hyphens."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = _APOS.sub("", text)
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    return text.strip()
+    if not text.isascii():  # ASCII has nothing to decompose: skip the slow path for most names
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NON_ALNUM.sub(" ", _APOS.sub("", text.lower())).strip()
 
 
 def variants(k: str) -> tuple[str, ...]:

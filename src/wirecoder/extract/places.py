@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 import functools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from wirecoder.extract.gazetteer import Entry, get_gazetteer, key
+from wirecoder.extract.gazetteer import Entry, get_gazetteer, key, variants
+from wirecoder.nlp.components import DATELINE
 from wirecoder.records import Place
 from wirecoder.settings import DEFAULT, Settings, data_path
 
@@ -36,6 +38,12 @@ CURATED_PRIOR = 8.0  # any other kind from the curated additions
 # Entries a name the model did not tag as a place may still resolve to, whatever their population.
 STRONG_KINDS = {"country", "continent", "region", "base", "town", "district", "mountain", "admin1"}
 MAX_SCAN_TOKENS = 8
+# Arabic articles that may open a place name written in lower case ("al-Qaim", "ad-Dawr").
+ARABIC_ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath"}
+# Words allowed between a place noun and the name it introduces ("towns such as X", "the capital, X").
+CUE_GAP = {"of", ",", "such", "as", "like", "including", "the", "a", "an"}
+CUE_WINDOW = 4
+DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first paragraphs (after a title or byline)
 
 
 def _lines(name: str) -> frozenset[str]:
@@ -46,6 +54,15 @@ def _lines(name: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     return _lines("place_stopwords.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for line in _lines("place_cues.txt"):
+        kind, _, word = line.partition(" ")
+        out.setdefault(kind, set()).add(word.strip())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,6 +89,7 @@ class _Cand:
     hits: list[tuple[Entry, bool]]
     ner: bool  # the model labelled it a place
     hint: str | None = None  # kind the text asks for
+    country: str | None = None  # country the text names for it ('the Lebanese city of X')
 
 
 def _is_cap(tok) -> bool:
@@ -100,7 +118,9 @@ def _scan(doc: Doc) -> list[tuple[int, int, list]]:
     out, i, n = [], 0, len(doc)
     while i < n:
         tok = doc[i]
-        if not _is_cap(tok) or tok.is_punct or tok.is_space or not any(c.isalpha() for c in tok.text):
+        article = (tok.lower_ in ARABIC_ARTICLES and i + 2 < n and doc[i + 1].text == "-"
+                   and _is_cap(doc[i + 2]) and not doc[i + 2].is_sent_start)
+        if not article and (not _is_cap(tok) or tok.is_punct or tok.is_space or not any(c.isalpha() for c in tok.text)):
             i += 1
             continue
         j = i + 1
@@ -138,14 +158,17 @@ def _entry_prior(e: Entry) -> float:
     return KIND_PRIOR.get(e.kind, CURATED_PRIOR)
 
 
-def _strong(hits: list[tuple[Entry, bool]], min_pop: int) -> bool:
-    return any(e.kind in STRONG_KINDS or (e.kind == "city" and main and e.population >= min_pop)
+def _strong(hits: list[tuple[Entry, bool]], min_pop: int, alternates: bool = False) -> bool:
+    """Some entry is a kind of place that is rarely a plain word, a curated entry, or a city of
+    min_pop (or a national capital when alternates) matched on its main name unless alternates."""
+    return any(e.kind in STRONG_KINDS or e.source == "wirecoder-gazetteer"
+               or (e.kind == "city" and (main or alternates) and (e.population >= min_pop or e.capital and alternates))
                for e, main in hits)
 
 
 def _notable(hits: list[tuple[Entry, bool]], settings: Settings) -> bool:
     """A referent well known enough to count inside an organisation's name ('Texas' in 'University of Texas')."""
-    return any(e.kind in STRONG_KINDS or e.kind == "county"
+    return any(e.kind in STRONG_KINDS or e.kind == "county" or e.source == "wirecoder-gazetteer"
                or e.kind == "city" and main and e.population >= settings.place_min_population_person_word
                for e, main in hits)
 
@@ -179,10 +202,13 @@ def _common_words(settings: Settings) -> frozenset[str]:
 
 
 def _person_words(doc: Doc) -> set[str]:
+    """Words of the full names (two words or more, particles aside) the model calls PERSON: 'al-Qaim'
+    alone is not a full name."""
     words = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len([t for t in ent if t.is_alpha]) >= 2:
-            words.update(t.lower_ for t in ent if t.is_alpha and t.lower_ not in PARTICLES)
+        names = [t.lower_ for t in ent if t.is_alpha and t.lower_ not in PARTICLES]
+        if ent.label_ == "PERSON" and len(names) >= 2:
+            words.update(names)
     return words
 
 
@@ -204,6 +230,65 @@ def _hint_after(doc: Doc, end: int) -> tuple[str | None, int]:
     return None, end
 
 
+def _cue(doc: Doc, start: int, end: int) -> str | None:
+    """How the words around a name mark it as a place: 'prep' ('near X'), 'noun' ('the town of X',
+    'towns such as X', 'X camp'), 'weak' ('in X'), or None."""
+    cues = _cues()
+    nouns = cues.get("noun", frozenset())
+    if end < len(doc) and doc[end].text in nouns and not doc[end].is_sent_start:
+        return "noun"  # lower case as written: 'Valley District' is a name, 'Adre border crossing' a cue
+    if start == 0 or doc[start].is_sent_start:
+        return None
+    prev = doc[start - 1].lower_
+    if prev in cues.get("prep", ()):
+        return "prep"
+    i = start - 1
+    while i > 0 and start - i < CUE_WINDOW and doc[i].lower_ in CUE_GAP and not doc[i].is_sent_start:
+        i -= 1
+    if i < start - 1 and doc[i].text in nouns:  # 'District A', 'State Sen.' are titles, not cues
+        return "noun"
+    return "weak" if prev in cues.get("weak", ()) else None
+
+
+def _demonym_before(doc: Doc, start: int) -> str | None:
+    """Country of a demonym that introduces a name with a place noun ('the Lebanese city of X',
+    'the Syrian border town of X')."""
+    nouns, seen_noun = _cues().get("noun", frozenset()), False
+    i = start - 1
+    while i >= 0 and start - i <= CUE_WINDOW + 2 and not doc[i + 1].is_sent_start:
+        t = doc[i]
+        if t.lower_ in nouns:
+            seen_noun = True
+        elif seen_noun and t.ent_type_ == "NORP":
+            return country_of_demonym(t.text)
+        elif t.lower_ not in CUE_GAP and t.pos_ != "ADJ":
+            return None
+        i -= 1
+    return None
+
+
+def _article_only(doc: Doc, a: int, s: int) -> bool:
+    """The tokens before s from a are only an article ('An' before 'Olmsted County', which the
+    gazetteer reads as the Arabic 'an')."""
+    return s - a == 1 and doc[a].lower_ in ARABIC_ARTICLES | {"the"}
+
+
+def _dateline(doc: Doc) -> tuple[int, int] | None:
+    """Token bounds of the city of an ALL-CAPS dateline ('PORT SUDAN (Agency) -', 'YANGON, Myanmar -')."""
+    text = doc.text
+    for lo, hi in (doc._.wc_paragraphs or [])[:DATELINE_PARAGRAPHS]:
+        m = DATELINE.match(text[lo:hi])
+        if not m or m.end() >= hi - lo:
+            continue
+        city = re.split(r"[,(—–]|\s-", m.group(0), maxsplit=1)[0].strip(" -.")
+        if not city or not city.isupper():
+            continue
+        span = doc.char_span(lo, lo + len(city), alignment_mode="expand")
+        if span is not None:
+            return span.start, span.end
+    return None
+
+
 def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
     stop, persons, outlets = _stopwords(), _person_words(doc), _outlet_keys(doc)
     common, media = _common_words(settings), _media_words()
@@ -217,7 +302,7 @@ def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
             hits = hits + [h for h in _lookup(doc, start, hint_end) if h not in hits]
         if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in STATE_CUES:
             hint = "admin1"
-        cands.append(_Cand(start, end, hits, ner, hint))
+        cands.append(_Cand(start, end, hits, ner, hint, _demonym_before(doc, start)))
         taken.update(range(start, end))
 
     def rejected(start: int, end: int, ner: bool, hits) -> bool:
@@ -234,8 +319,11 @@ def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
         single = end - start == 1
         words = [t.lower_ for t in doc[start:end] if t.is_alpha and t.lower_ not in PARTICLES]
         ordinary = all(w in common or w in stop for w in words) and not _curated(hits)
+        # a word of a person's full name elsewhere in the article ('Hawa Adam' ... 'Adam')
+        personal = (any(v in persons for v in variants(k))
+                    and not _strong(hits, settings.place_min_population_person_word))
         if ner:
-            if k in persons and not _strong(hits, settings.place_min_population_person_word):
+            if personal:
                 return True
             # 'Valley', 'North' tagged as a place: plain words need a notable referent
             return single and ordinary and not _strong(hits, settings.place_min_population_person_word)
@@ -249,6 +337,17 @@ def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
             # inside a longer name ('Imam Ali Brigades'): only notable places, never in a media title
             if not possessive and (not _notable(hits, settings) or doc[ent.end - 1].lower_ in media):
                 return True
+        if personal or single and (k in stop or k in persons):
+            return True
+        cue = _cue(doc, start, end) if ent is None or exact else None
+        if end < len(doc) and doc[end].tag_ == "POS":
+            cue = None  # "into Bell's back": a person as likely as a place
+        proper = len(letters) >= 4 and not surface.isupper() and not surface.endswith(".")
+        if cue is not None and proper and (not single or doc[start].pos_ == "PROPN") and _strong(
+                hits, settings.place_min_population_unlabelled, alternates=True):
+            # the context says place ('the town of X', 'near X'): the model's PERSON/ORG label and an
+            # alternate spelling do not count against it, nor a dictionary sense unless the cue is weak
+            return ordinary and cue == "weak" and not _strong(hits, settings.place_min_population_famous)
         if not _strong(hits, settings.place_min_population_unlabelled):
             return True
         famous = settings.place_min_population_person_word if exact else settings.place_min_population_famous
@@ -256,18 +355,28 @@ def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
             return True  # 'Police', 'Officer', 'North Fork': ordinary words unless notable
         if single and doc[start].pos_ != "PROPN":
             return True
-        if k in persons and not _strong(hits, settings.place_min_population_person_word):
-            return True
-        if single and (k in persons or k in stop):
-            return True
         if single and exact and ent.label_ == "PERSON" and not _notable(hits, settings):
             return True
         return False
 
+    scanned = _scan(doc)
+    line = _dateline(doc)
+    if line is not None:
+        hits = _lookup(doc, *line)
+        if hits:  # the dateline names where the report was filed, whatever the model made of it
+            add(line[0], line[1], hits, True)
+    deferred: set[tuple[int, int]] = set()
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         s, e = _clean_bounds(doc, ent.start, ent.end)
+        if taken.intersection(range(s, e)):
+            continue
+        longer = [(a, b) for a, b, _ in scanned
+                  if a <= s and b >= e and b - a > e - s and not _article_only(doc, a, s)]
+        if longer:  # a longer gazetteer name holds it ('Port Sudan' where the model saw 'Sudan')
+            deferred.update(longer)
+            continue
         hits = _lookup(doc, s, e)
         if not hits:
             continue  # sub-spans may still match in the scan below
@@ -277,11 +386,12 @@ def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
             add(s, e, hits, True)
         else:
             taken.update(range(s, e))
-    for s, e, hits in _scan(doc):
+    for s, e, hits in scanned:
         if taken.intersection(range(s, e)):
             continue
         ent = _covering(doc, s, e)
         ner = ent is not None and ent.label_ in ("GPE", "LOC") and _clean_bounds(doc, ent.start, ent.end) == (s, e)
+        ner = ner or (s, e) in deferred
         if not rejected(s, e, ner, hits):
             add(s, e, hits, ner)
     return sorted(cands, key=lambda c: c.start)
@@ -302,36 +412,76 @@ def _score(c: _Cand, e: Entry, main: bool, countries: Counter, admin1s: Counter,
         s += settings.place_context_admin1_bonus * max(0, min(votes, 2))
     if c.hint and (e.kind == c.hint or c.hint == "city" and e.kind in ("town",)):
         s += settings.place_kind_hint_bonus
+    if c.country and e.country == c.country:
+        s += settings.place_kind_hint_bonus
     return s
 
 
-def _best(c: _Cand, countries: Counter, admin1s: Counter, settings: Settings, own=None) -> tuple[Entry, float, float]:
-    scored = sorted(((_score(c, e, m, countries, admin1s, settings, own), e) for e, m in c.hits),
+def _famous(e: Entry, main: bool, settings: Settings) -> bool:
+    """A referent most readers would take a bare name to mean: a country, a continent, a national
+    capital or a city of place_min_population_famous."""
+    return e.kind in ("country", "continent") or e.kind == "city" and main and (
+        e.capital or e.population >= settings.place_min_population_famous)
+
+
+def _local(e: Entry, local: Counter, admin1s: Counter, settings: Settings, own=None) -> bool:
+    """The article is local to e's state or country: other places in its state, or enough
+    sub-national places (not the country or its capital) in its country."""
+    if e.country is None:
+        return False
+    same_state = admin1s[(e.country, e.admin1)] - (1 if own == (e.country, e.admin1) else 0) if e.admin1 else 0
+    votes = local[e.country] - (1 if own and own[0] == e.country else 0)
+    return same_state > 0 or votes >= settings.place_local_min_votes
+
+
+def _best(c: _Cand, countries: Counter, admin1s: Counter, settings: Settings, own=None,
+          local: Counter | None = None) -> tuple[Entry, float, float]:
+    scored = sorted(((_score(c, e, m, countries, admin1s, settings, own), e, m) for e, m in c.hits),
                     key=lambda x: -x[0])
     best, second = scored[0], (scored[1][0] if len(scored) > 1 else -math.inf)
+    small = best[1].kind == "city" and best[1].population < settings.place_small_town_population
+    if local is not None and small and not _famous(best[1], best[2], settings) and not (c.hint or c.country) \
+            and not _local(best[1], local, admin1s, settings, own):
+        # context alone must not turn 'Jordan' or 'Rotterdam' into a small namesake town
+        rivals = [x for x in scored if _famous(x[1], x[2], settings)]
+        if rivals:
+            best = max(rivals, key=lambda x: _entry_prior(x[1]))
     return best[1], best[0], second
 
 
-def _qualifier_hints(doc: Doc, cands: list[_Cand]) -> None:
-    """'Springfield, Ill.' and 'Tripoli, Lebanon': the qualifier picks the state or country."""
+def _qualifier_hints(doc: Doc, cands: list[_Cand], settings: Settings) -> None:
+    """'Springfield, Ill.', 'Spokane, Washington' and 'Tripoli, Lebanon': the qualifier picks the
+    state or country of the name before it, and is itself that state or country."""
     by_start = {c.start: c for c in cands}
     for c in cands:
         q = by_start.get(c.end + 1)
         if q is None or doc[c.end].text != ",":
             continue
-        top = max(q.hits, key=lambda h: _entry_prior(h[0]))[0]
-        if top.kind == "admin1" and top.country:
-            c.hits = [(e, m) for e, m in c.hits if (e.country, e.admin1) == (top.country, top.admin1)] or c.hits
-        elif top.kind == "country":
-            c.hits = [(e, m) for e, m in c.hits if e.country == top.country] or c.hits
+        after = q.end + 1 if q.end < len(doc) and doc[q.end].lower_ in (",", "and", "or") else None
+        if after is not None and after in by_start:
+            continue  # 'Moscow, Washington and Brussels' is a list, not a town and its state
+        pairs = [(qe, qm, ce, cm) for qe, qm in q.hits if qe.kind in ("admin1", "country") and qe.country
+                 for ce, cm in c.hits if ce.kind not in ("country", "continent") and ce.country == qe.country
+                 and (qe.kind == "country" or ce.admin1 == qe.admin1)]
+        if not pairs:
+            continue
+        top = max(pairs, key=lambda x: (x[0].kind == "country", _entry_prior(x[2])))[0]
+        if not any(e.kind == "city" and m and e.population >= settings.place_min_population_famous
+                   and (e.country, e.admin1) == (top.country, top.admin1) for e, m in q.hits):
+            q.hits = [(e, m) for e, m in q.hits if e == top]  # ... but 'Rego Park, New York' may be the city
+        if top.kind == "admin1":
+            c.hits = [(e, m) for e, m in c.hits if (e.country, e.admin1) == (top.country, top.admin1)]
+        else:
+            c.hits = [(e, m) for e, m in c.hits if e.country == top.country]
 
 
 def extract_places(doc: Doc, settings: Settings = DEFAULT) -> tuple[Place, ...]:
     """Resolved places mentioned in the article, one record per mention."""
     cands = _candidates(doc, settings)
-    _qualifier_hints(doc, cands)
+    _qualifier_hints(doc, cands, settings)
     countries: Counter = Counter()
     admin1s: Counter = Counter()
+    local: Counter = Counter()  # votes from places below the country and its capital
     # first pass: what the article is about, from names that resolve without context
     first = []
     for c in cands:
@@ -341,6 +491,8 @@ def extract_places(doc: Doc, settings: Settings = DEFAULT) -> tuple[Place, ...]:
             countries[e.country] += 1
             if e.admin1 and e.kind != "country":
                 admin1s[(e.country, e.admin1)] += 1
+            if e.kind not in ("country", "continent") and not e.capital:
+                local[e.country] += 1
     for ent in doc.ents:
         if ent.label_ == "NORP":
             cc = country_of_demonym(ent.text)
@@ -349,7 +501,7 @@ def extract_places(doc: Doc, settings: Settings = DEFAULT) -> tuple[Place, ...]:
     places = []
     for c, e0 in zip(cands, first):
         own = (e0.country, e0.admin1) if e0.country else None
-        e, _, _ = _best(c, countries, admin1s, settings, own)
+        e, _, _ = _best(c, countries, admin1s, settings, own, local)
         places.append(_place(doc, c.start, c.end, e))
     if settings.places_include_demonyms:
         places.extend(_demonym_places(doc))
@@ -380,15 +532,19 @@ def _demonym_places(doc: Doc) -> list[Place]:
 
 
 def unique_places(places: tuple[Place, ...] | list[Place], by: str = "referent") -> tuple[Place, ...]:
-    """The first mention of each distinct place: by referent (default, so 'US' and 'America' are
-    one place) or by name as written (by='name')."""
-    seen, out = set(), []
+    """One mention of each distinct place, in order of first mention: by referent (default, so 'US'
+    and 'America' are one place, named as the article names it most often, first mention on ties)
+    or by name as written (by='name')."""
+    groups: dict = {}
     for p in places:
         if by == "name":
             k = key(p.name)
         else:
             k = p.geonameid or (p.source, p.country, p.kind, p.lat, p.lon, None if p.lat is not None else key(p.name))
-        if k not in seen:
-            seen.add(k)
-            out.append(p)
-    return tuple(out)
+        groups.setdefault(k, []).append(p)
+    out = []
+    for group in groups.values():
+        counts = Counter(key(p.name) for p in group)
+        top = max(counts.values())
+        out.append((group[0].start, next(p for p in group if counts[key(p.name)] == top)))
+    return tuple(p for _, p in sorted(out, key=lambda x: x[0]))

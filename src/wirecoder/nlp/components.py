@@ -38,9 +38,9 @@ class ParagraphSplitter:
         doc._.wc_paragraphs = bounds
         starts = {s for s, _ in bounds}
         for lo, hi in bounds[:3]:
-            m = DATELINE.match(text, lo, hi)
-            if m and m.end() < hi and any(c.islower() for c in text[m.end():hi]):
-                starts.add(m.end())
+            m = DATELINE.match(text[lo:hi])  # ("^" would not anchor at lo with match(text, lo))
+            if m and lo + m.end() < hi and any(c.islower() for c in text[lo + m.end():hi]):
+                starts.add(lo + m.end())
         para, idx = -1, 0
         for tok in doc:
             while idx < len(bounds) and tok.idx >= bounds[idx][0]:
