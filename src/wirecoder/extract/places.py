@@ -106,7 +106,7 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
-    return doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+    return doc[start:end].text  # a Span's text is built from its own tokens; Doc.text from all of them
 
 
 def _lookup(doc: Doc, start: int, end: int) -> list[tuple[Entry, bool]]:
