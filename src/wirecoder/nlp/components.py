@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.pipeline import EntityRuler
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -61,26 +61,50 @@ def make_paragraphs(nlp: Language, name: str) -> ParagraphSplitter:
     return ParagraphSplitter()
 
 
-def _alias_pattern(nlp: Language, alias: str) -> list[dict]:
-    toks = [t.text for t in nlp.make_doc(alias)]
-    if alias.isupper() and len(alias) <= 6:  # acronyms: exact case, or 'us' and 'it' go wrong
-        return [{"ORTH": t} for t in toks]
-    return [{"LOWER": t.lower()} for t in toks]
+class RegistryRuler:
+    """Tag registry aliases as entities before the model's NER, carrying the canonical name as
+    the span id. Two phrase matchers: acronyms by exact case ('US' is not 'us'), other aliases
+    case-insensitively but only where the text is capitalised ('the cradle of civilization' is
+    not The Cradle)."""
+
+    def __init__(self, nlp: Language, registry_files: list[str]) -> None:
+        reg = load_registry(tuple(registry_files))
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.keys: dict[int, tuple[str, str]] = {}
+        for entry in reg.entries.values():
+            key = f"{entry.label}|{entry.name}"
+            self.keys[nlp.vocab.strings.add(key)] = (entry.label, entry.name)
+            exact, folded = [], []
+            for alias in {entry.name, *entry.aliases}:
+                (exact if alias.isupper() and len(alias) <= 6 else folded).append(nlp.make_doc(alias))
+            if exact:
+                self.exact.add(key, exact)
+            if folded:
+                self.folded.add(key, folded)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.exact(doc):
+            label, name = self.keys[match_id]
+            spans.append(Span(doc, start, end, label=label, span_id=name))
+        for match_id, start, end in self.folded(doc):
+            if not any(c.isupper() for c in doc[start:end].text):
+                continue
+            label, name = self.keys[match_id]
+            spans.append(Span(doc, start, end, label=label, span_id=name))
+        if spans:
+            chosen = filter_spans(spans)
+            keep = [e for e in doc.ents if not any(c.start < e.end and e.start < c.end for c in chosen)]
+            doc.ents = filter_spans(chosen + keep)
+        return doc
 
 
 @Language.factory("wc_registry_ruler", default_config={"registry_files": []},
                   assigns=["doc.ents"])
-def make_registry_ruler(nlp: Language, name: str, registry_files: list[str]) -> EntityRuler:
-    """An EntityRuler compiled from the actor registry; its spans carry the canonical name as id."""
-    reg = load_registry(tuple(registry_files))
-    ruler = EntityRuler(nlp, name=name, overwrite_ents=True)
-    patterns = []
-    for entry in reg.entries.values():
-        for alias in {entry.name, *entry.aliases}:
-            patterns.append({"label": entry.label, "pattern": _alias_pattern(nlp, alias), "id": entry.name})
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(patterns)
-    return ruler
+def make_registry_ruler(nlp: Language, name: str, registry_files: list[str]) -> RegistryRuler:
+    """The actor registry as entities; their spans carry the canonical name as id."""
+    return RegistryRuler(nlp, registry_files)
 
 
 def _load_words(name: str) -> frozenset[str]:
