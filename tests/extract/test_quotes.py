@@ -216,3 +216,30 @@ def test_quotes_collective_speaker_is_not_the_person_inside_it(analyze):
             "The Lopez campaign said that the rally drew more than 5,000 people.")
     q = by_text(quotes_of(analyze, text), "the rally drew")
     assert q.speaker == "Lopez campaign"
+
+
+def test_quotes_it_inside_a_bodys_report_is_that_body(analyze):
+    text = ("The Harbour Authority said on Thursday that it would close the northern crossing, "
+            "saying it needed to inspect all convoys.")
+    q = by_text(quotes_of(analyze, text), "needed to inspect")
+    assert q.speaker == "Harbour Authority"
+
+
+def test_quotes_it_said_refers_to_the_body_in_the_sentence_before(analyze):
+    text = ("A relief agency said it had reached the town. In Benghazi, the eastern government blamed "
+            "Tripoli for the violence. The rival cabinet had “lost control of the militias”, it said.")
+    q = by_text(quotes_of(analyze, text), "lost control of the militias")
+    assert q.speaker and "eastern government" in q.speaker
+
+
+def test_quotes_outer_frame_speaks_for_a_reported_promise(analyze):
+    text = ('President Ana Ruiz promised to send more officers "in the coming weeks", the presidency said.')
+    q = by_text(quotes_of(analyze, text), "in the coming weeks")
+    assert q.speaker == "presidency"
+
+
+def test_quotes_he_after_an_untagged_name_is_that_person(analyze):
+    text = ('"We are caught in the middle," said Yesid Carranza, a farmers’ leader. '
+            '"Nobody protects us," he added.')
+    q = by_text(quotes_of(analyze, text), "Nobody protects us")
+    assert q.speaker and "Carranza" in q.speaker

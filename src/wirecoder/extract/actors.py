@@ -78,11 +78,11 @@ class _Cluster:
 
     @property
     def canonical(self) -> str:
-        """States by their registry name ('US'); others by their most complete form in the
-        article ('ISIS', 'CIA'), except a person the article names only by surname."""
+        """The most complete form the article uses ('ISIS', 'CIA', 'United States' or 'US'),
+        except a person the article names only by surname, who gets the registry's full name."""
         if self.registry_name:
             best = self._article_form()
-            if self.label == "GPE" or self.label == "PERSON" and len(name_tokens(best)) < 2:
+            if self.label == "PERSON" and len(name_tokens(best)) < 2:
                 return self.registry_name
             return best
         return self._article_form()

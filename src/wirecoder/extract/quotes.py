@@ -70,6 +70,15 @@ def _noun_cue_speaker(noun: Token, actors: ActorIndex) -> Speaker | None:
     return None
 
 
+def _frames(outer: Token, inner: Token) -> bool:
+    """True when `inner` sits in the reported clause of `outer` (its ccomp), not in a clause
+    coordinated with it or hanging from its subject."""
+    tok = inner  # (spaCy makes a new Token object on every access: compare positions)
+    while tok.head.i != outer.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i == outer.i and tok.dep_ in ("ccomp", "parataxis")
+
+
 def _climb_to_cue(span: Span) -> Token | None:
     """The speech verb or content noun that governs a quoted span in the parse.
 
@@ -84,12 +93,14 @@ def _climb_to_cue(span: Span) -> Token | None:
             if tok.lower_ == "as" and tok.dep_ == "prep":
                 via_as = True
             if is_speech_verb(tok):
-                return tok
+                # "X promised to send officers “soon”, the presidency said": the outer frame speaks
+                outer = [a for a in tok.ancestors if is_speech_verb(a) and _frames(a, tok)]
+                return outer[-1] if outer else tok
             if via_as and tok.pos_ == "VERB":
                 return tok
             if tok.lemma_.lower() in lex["content_nouns"] and tok.pos_ == "NOUN" and not via_as:
                 return tok
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok, child, steps = tok.head, tok, steps + 1
     return None
@@ -226,10 +237,10 @@ def _without_quoted_conjuncts(tokens: list[Token], quoted) -> list[Token]:
 
 
 def _trailing_frame(verb: Token) -> tuple[list[Token], Token] | None:
-    """'CLAUSE, NP said [adverbials].' where the parser attached the verb elsewhere: the clause
-    before the last comma is the content and the noun phrase after it the speaker."""
+    """'CLAUSE, NP said [to X / by phone].' where the parser lost the frame: the clause before
+    the last comma is the content and the noun phrase after it the speaker."""
     sent = verb.sent
-    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "dobj") for c in verb.children):
+    if any(c.dep_ == "ccomp" for c in verb.children):
         return None
     commas = [t for t in sent if t.text == "," and t.i < verb.i]
     if not commas or any(t.pos_ == "VERB" for t in sent if t.i > verb.i):
@@ -282,7 +293,7 @@ def _indirect(doc: Doc, text_all: str, quoted, actors: ActorIndex, settings: Set
                          and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
                 if extra:  # "said it had delivered food …, and that insecurity was slowing …"
                     cut = min(x.left_edge.i for x in extra)
-                    content = [t for t in content if t.i < cut and not (t.dep_ == "cc" and t.head is ccomp[0])]
+                    content = [t for t in content if t.i < cut and not (t.dep_ == "cc" and t.head.i == ccomp[0].i)]
                     second_speaker = subject_of(tok) or actor_subject_before(doc, tok, actors, quoted)
                     for x in extra:
                         b = _clause_bounds(list(x.subtree))
@@ -298,7 +309,7 @@ def _indirect(doc: Doc, text_all: str, quoted, actors: ActorIndex, settings: Set
                 sent = tok.sent
                 content = [t for t in sent]
             speaker_tok = (subject_of(tok) or actor_subject_before(doc, tok, actors, quoted)) if content else None
-            if content is None and not dobj:
+            if content is None and (not dobj or lemma in ("tell", "inform", "brief")):
                 # "…, a civil society leader in the town said by phone.": the parse lost the frame
                 found = _trailing_frame(tok)
                 if found is not None:
@@ -347,7 +358,7 @@ def _indirect(doc: Doc, text_all: str, quoted, actors: ActorIndex, settings: Set
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[_Found] = []
     for f in out:
-        if any(k.start <= f.start and f.end <= k.end and (k.cue is f.cue or k.start == f.start) for k in kept):
+        if any(k.start <= f.start and f.end <= k.end and (k.cue is not None and f.cue is not None and k.cue.i == f.cue.i or k.start == f.start) for k in kept):
             continue
         kept.append(f)
     return kept
@@ -377,6 +388,30 @@ def _resolve_pronoun(doc: Doc, f: _Found, sp: Speaker, last: Speaker | None, las
             if name:
                 return Speaker(name, sp.text, person=True)
         return Speaker(None, sp.text)
+    if sp.start is not None:
+        # "the ministry said that it would close the crossing, saying it needed …": 'it' inside
+        # what a body said is that body
+        pron = doc.char_span(sp.start, sp.start + len(sp.text or "x"), alignment_mode="expand")
+        if pron is not None:
+            for anc in pron[0].ancestors:
+                subj = subject_of(anc) if is_speech_verb(anc) else None
+                if subj is not None and subj.i != pron[0].i and subj.pos_ in ("NOUN", "PROPN"):
+                    cand = resolve_phrase(subj, actors)
+                    if cand.name and not cand.person:
+                        return Speaker(cand.name, sp.text, anonymous=cand.anonymous, source_type=cand.source_type)
+                    break
+    anchor = doc.char_span(f.anchor, f.anchor + 1, alignment_mode="expand")
+    if anchor is not None:
+        # "The eastern government blamed Tripoli. The GNU had “lost control”, it said.": the
+        # subject of the sentence before, when it is a body and not a person
+        sent = doc[anchor.start].sent
+        if sent.start > 0:
+            prev = doc[sent.start - 1].sent
+            subj = next((t for t in prev.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and prev.root.pos_ == "VERB":
+                cand = resolve_phrase(subj, actors)
+                if cand.name and not cand.person and _credible(cand, subj):
+                    return Speaker(cand.name, sp.text, anonymous=cand.anonymous, source_type=cand.source_type)
     if last is not None and not last.person:
         return Speaker(last.name, sp.text, anonymous=last.anonymous, source_type=last.source_type)
     return Speaker(None, sp.text)
