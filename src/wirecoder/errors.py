@@ -80,7 +80,3 @@ class UnsafeURLError(FetchError):
 
 class FeedError(FetchError):
     """A feed, or one of its entries, cannot be read."""
-
-
-class AnalysisError(WirecoderError):
-    """The analysis of one article failed unexpectedly (a bug to report); the run goes on."""

@@ -72,5 +72,5 @@ def analyze_many(items: Iterable[Article | WirecoderError], *, settings: Setting
         except WirecoderError as exc:
             yield exc
         except Exception as exc:  # a bug on one article must not cost the rest of the batch
-            yield ExtractionError(f"extraction failed ({type(exc).__name__}: {exc}); please report this "
-                                  "with the article", source=item.source or item.id)
+            yield ExtractionError(f"extraction failed ({type(exc).__name__}: {exc})".splitlines()[0]
+                                  + "; please report this with the article", source=item.source or item.id)

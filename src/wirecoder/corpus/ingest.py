@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wirecoder.corpus import store
-from wirecoder.errors import AnalysisError, InputError, InputTooLargeError, WirecoderError
+from wirecoder.errors import InputError, InputTooLargeError, WirecoderError
 from wirecoder.ingest.fetch import is_url
 from wirecoder.ingest.sources import HTML_SUFFIXES, iter_articles
 from wirecoder.records import Analysis, Article
@@ -119,7 +119,9 @@ def run_ingest(conn, sources: Iterable[str | Path], *, settings: Settings = DEFA
                 continue
             yield item
 
-    for res in _analyze(pending(), settings, batch_size):
+    from wirecoder.pipeline import analyze_many  # the pipeline loads spaCy: only when ingesting
+
+    for res in analyze_many(pending(), settings=settings, batch_size=batch_size):
         if isinstance(res, WirecoderError):
             fail(res, getattr(res, "origin", res.source or "?"))
             continue
@@ -133,22 +135,3 @@ def run_ingest(conn, sources: Iterable[str | Path], *, settings: Settings = DEFA
         tick(status, res.article.source or res.article.id)
     return report
 
-
-def _analyze(items: Iterable[Article | WirecoderError], settings: Settings,
-             batch_size: int) -> Iterator[Analysis | WirecoderError]:
-    """analyze_many, except that an extractor's bug fails one article instead of the whole run."""
-    from wirecoder.pipeline import extract_all, nlp_for
-
-    nlp = nlp_for(settings)
-    pairs = (((x.text if isinstance(x, Article) else ""), x) for x in items)
-    for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        if isinstance(item, WirecoderError):
-            yield item
-            continue
-        try:
-            yield extract_all(doc, item, settings)
-        except WirecoderError as exc:
-            yield exc
-        except Exception as exc:  # an extractor bug must cost one article, not the batch
-            yield AnalysisError(f"analysis failed ({type(exc).__name__}: {exc})".splitlines()[0],
-                                source=item.source or item.id)
