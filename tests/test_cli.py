@@ -15,8 +15,14 @@ OWN_FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLE = ROOT / "src" / "wirecoder" / "sample" / "sample-article.txt"
 
 # Floors sit a little under what the current code reaches, so a regression fails the build.
-SEED_FLOORS = {"quote_f1": 0.85}
-OWN_FLOORS = {"quote_f1": 0.60}
+# heldout* were written after the extractors and tuned on only where the notes say so.
+SEED_FLOORS = {"quote_f1": 0.95, "event_f1": 0.85, "place_f1": 0.95}
+OWN_FLOORS = {
+    "": {"quote_f1": 0.87, "event_f1": 0.80, "place_f1": 0.95},
+    "heldout": {"quote_f1": 0.87, "event_f1": 0.70, "place_f1": 0.80},
+    "heldout2": {"quote_f1": 0.85, "event_f1": 0.60, "place_f1": 0.75},
+    "heldout3": {"quote_f1": 0.75, "event_f1": 0.50, "place_f1": 0.70},
+}
 
 
 def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -100,13 +106,23 @@ def test_cli_scores_on_shared_gold_fixtures(shared_dir, tmp_path):
         assert got[key] >= floor, (key, got)
 
 
-def test_cli_scores_on_own_fixtures(shared_dir, tmp_path):
-    if not list(OWN_FIXTURES.glob("*.json")):
-        pytest.skip("no own fixtures yet")
-    gold_to_jsonl(OWN_FIXTURES, tmp_path / "in.jsonl")
+@pytest.mark.parametrize("folder", sorted(OWN_FLOORS))
+def test_cli_scores_on_own_fixtures(shared_dir, tmp_path, folder):
+    gold = OWN_FIXTURES / folder
+    if not list(gold.glob("*.json")):
+        pytest.skip(f"no fixtures in {gold}")
+    gold_to_jsonl(gold, tmp_path / "in.jsonl")
     res = run_cli("analyze", str(tmp_path / "in.jsonl"), "--format", "jsonl")
     assert res.returncode == 0, res.stderr
     (tmp_path / "out.jsonl").write_text(res.stdout, encoding="utf-8")
-    got = score(shared_dir, OWN_FIXTURES, tmp_path / "out.jsonl")
-    for key, floor in OWN_FLOORS.items():
-        assert got[key] >= floor, (key, got)
+    got = score(shared_dir, gold, tmp_path / "out.jsonl")
+    for key, floor in OWN_FLOORS[folder].items():
+        assert got[key] >= floor, (folder, key, got)
+
+
+def test_cli_analyze_reads_stdin():
+    res = run_cli("analyze", "-", "--format", "jsonl", "--published", "2024-01-12",
+                  stdin='Police chief Omar Saleh said "the road is closed" on Monday.')
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    assert out["id"] == "stdin" and out["quotes"][0]["speaker"] == "Omar Saleh"

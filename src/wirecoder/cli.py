@@ -35,7 +35,7 @@ def fail(exc: Exception) -> None:
 
 @app.command()
 def analyze(
-    inputs: list[Path] = typer.Argument(..., help="text or HTML files, folders, or JSON Lines files"),
+    inputs: list[Path] = typer.Argument(..., help="text or HTML files, folders, JSON Lines files, or - for stdin"),
     published: str = typer.Option(None, "--published", help="publication date YYYY-MM-DD for every input"),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="text (readable), json or jsonl"),
     model: str = typer.Option(None, "--model", help="spaCy pipeline to use instead of en_core_web_sm"),

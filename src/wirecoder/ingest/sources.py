@@ -79,6 +79,16 @@ def iter_articles(inputs, settings: Settings = DEFAULT, published=None) -> Itera
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     for item in inputs:
+        if str(item) == "-":  # standard input: one article of text or HTML
+            import sys
+
+            try:
+                text = decode(sys.stdin.buffer.read(), "<stdin>")
+                reader = article_from_html if looks_like_html(text) else article_from_text
+                yield reader(text, id="stdin", source="<stdin>", published=published, settings=settings)
+            except WirecoderError as exc:
+                yield exc
+            continue
         path = Path(item)
         if not path.exists():
             yield InputError("no such file or folder", source=str(path))
