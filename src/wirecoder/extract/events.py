@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from wirecoder.corpus.dedup import period
 from wirecoder.extract.events_args import (
-    COARSE_KINDS, SUBJ, argument, owner, casualties, date_in, nearby_actor, noun_args, phrase_tokens, place_in, verb_args,
+    COARSE_KINDS, SUBJ, argument, casualties, date_in, named_for, nearby_actor, noun_args, owner, phrase_tokens,
+    place_in, prep_object, verb_args,
 )
 from wirecoder.extract.events_lexicon import Lexicon, Trigger, load_lexicon
 from wirecoder.records import Event, Place, Span
@@ -24,6 +26,7 @@ MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 _VIOLENT = {"ASSAULT", "COERCE"}  # a future or promised one is a threat
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}  # promised -> AGREE
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+_MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}  # "A and B met": one party with the other
 _ABOUT_AUTHOR = {"ACCUSE", "SUPPORT", "REJECT", "CONCEDE"}  # a stance on an event targets its actor
 _DEFINITE = {"the", "these", "those", "this", "that", "its", "their", "his", "her"}
 _NAME_STOP = {"the", "and", "for", "with", "from", "its", "their"}
@@ -128,7 +131,8 @@ def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -
             out["negated"] |= own_neg
         out["hypothetical"] |= bool(words & modal)
         out["future"] |= bool(words & future) or any(
-            c.lemma_ == "go" and c.dep_ == "aux" for c in node.children)
+            c.lemma_ == "go" and c.dep_ == "aux" for c in node.children) \
+            or step > 0 and node.lemma_ == "go" and node.tag_ == "VBG"  # "are not going to negotiate"
         if node.pos_ in ("NOUN", "PROPN") and (words & generic or step == 0 and any(
                 t.lemma_.lower() in irrealis for t in node.subtree if t.i < node.i)):
             out["hypothetical"] = True
@@ -152,7 +156,7 @@ def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -
         to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         head = node.head
         told = step == 0 and triggers.get(tok.i) is not None and triggers[tok.i].type in _VERBAL \
-            and head.i in triggers and triggers[head.i].type == "CONSULT"  # "phoned him to demand"
+            and head.i in triggers and triggers[head.i].type in ("CONSULT", "PROTEST")  # "phoned him to demand", "marched to demand"
         if to_inf and not told and (dep == "advcl" or dep in ("xcomp", "ccomp") and node.head.lemma_ == "be"):
             out["hypothetical"] = True  # "to stop the attacks", "the aim is to persuade them"
         if dep == "pcomp" and head.lower_ in lex.word_set("reason_preps") and node.tag_ == "VBG":
@@ -164,6 +168,9 @@ def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -
             out["hypothetical"] = True  # "the framework of supporting Gaza": a description, not an act
         if dep in ("relcl", "parataxis", "appos", "advcl") and not words & marks:
             break
+        if dep == "conj" and not any(c.dep_ in SUBJ + ("aux", "auxpass") for c in node.children):
+            hw = _aux_words(head)  # "will be treated as outlaws and dealt with": the shared auxiliary
+            out["future"] |= bool(hw & future)
         if dep == "conj" and (any(c.dep_ in SUBJ for c in node.children) or head.i in triggers
                               or node.tag_ in ("VBD", "VBZ", "VBP")):
             break  # a coordinate clause is its own event ("must include X and accused Y of ...")
@@ -210,6 +217,18 @@ def _target_place(t_tok: Token | None, places, lex: Lexicon):
     return next((p for p in places if lo <= p.start and p.end <= hi), None)
 
 
+_NESTED = {"relcl", "acl", "appos", "advcl", "ccomp", "parataxis"}
+
+
+def _own_clause(tok: Token, clause: list[Token]) -> list[Token]:
+    """The clause without nested clauses that do not hold the trigger ("who fled after the 1994 war")."""
+    drop: set[int] = set()
+    for t in clause:
+        if t.dep_ in _NESTED and t.i != tok.i and not (t.left_edge.i <= tok.i <= t.right_edge.i):
+            drop.update(range(t.left_edge.i, t.right_edge.i + 1))
+    return [t for t in clause if t.i not in drop]
+
+
 def _historical(clause: list[Token], published, lex: Lexicon, years: int) -> bool:
     text = " ".join(t.lower_ for t in clause)
     if any(cue in text for cue in lex.word_set("historical_cues") if " " in cue):
@@ -244,6 +263,18 @@ def _sentence_events(sent: SpacySpan, lex: Lexicon, actors, places, dates, quant
         if cand.frame is not None:
             frames[i] = cand.frame.i
         cands[i] = cand
+    commanded = set()
+    for i, f in list(frames.items()):  # "ordered the brigade to deploy": the order is the deployment
+        frame, inner = cands.get(f), cands[i]
+        if frame is not None and frame.tok.lemma_.lower() in lex.word_set("command_verbs") \
+                and inner.type in MATERIAL_CONFLICT | {"RETREAT", "AID"} and doc[i].dep_ == "xcomp" \
+                and not (inner.negated or inner.hypothetical):
+            inner.actor, inner.actor_known = frame.actor, frame.actor_known
+            inner.frame = None
+            commanded.add(f)
+            del frames[i]
+    for f in commanded:
+        cands.pop(f, None)
     for i, f in frames.items():  # "vowed attacks on X": the frame's target and mode come from inside
         frame, inner = cands.get(f), cands[i]
         if frame is None:
@@ -251,9 +282,16 @@ def _sentence_events(sent: SpacySpan, lex: Lexicon, actors, places, dates, quant
         inner_target = None if inner.target_tok is not None and inner.target_tok.i in triggers else inner.target
         direct = frame.target_tok is not None and frame.target_tok.i == i or doc[i].head.i == f
         if frame.target_tok is not None and frame.target_tok.i == i:
-            frame.target, frame.target_ref = inner_target, inner.type
+            frame.target, frame.target_ref = inner_target, inner.type if frame.type in _ABOUT_AUTHOR else None
+            if frame.target is None and frame.type not in _ABOUT_AUTHOR:  # "suspended its operations against X"
+                frame.target = argument(prep_object(frame.tok, {"against", "on"}), actors, lex=lex, role="target")
+            if frame.type == "REQUEST" and inner.actor:  # "demanded the minister's resignation"
+                frame.target, frame.target_ref = inner.actor, None
         elif frame.target is None and inner_target:
             frame.target = inner_target
+        elif inner_target and frame.type == "THREATEN" and inner.type in _VIOLENT and frame.target_tok is not None \
+                and frame.target_tok.head.i == i and frame.target_tok.dep_ in SUBJ:
+            frame.target = inner_target  # "warned that the group would strike X": X is threatened
         if direct:
             frame.mode = frame.mode or inner.mode
     for c in cands.values():  # "condemned the strikes", "rejected these mediations": aimed at their authors
@@ -287,6 +325,14 @@ def _merge_linked(out: list[_Cand], cands: dict[int, _Cand], lex: Lexicon) -> li
                 break
             node = node.head
             host = cands.get(node.i)
+            if host is None or host.type != c.type:  # "imposed sanctions on X, freezing Y": the light verb's noun
+                host = next((cands[k.i] for k in node.children if k.dep_ == "dobj" and k.i in cands
+                             and cands[k.i].type == c.type and c.tok.dep_ == "advcl" and c.tok.tag_ == "VBG"
+                             and not any(m.dep_ == "mark" for m in c.tok.children)), host)
+            if host is not None and host.type == "ASSAULT" and c.type == "COERCE" and c.tok.dep_ == "conj" \
+                    and c.tok.head.i == node.i and c.tok.lemma_.lower() in lex.word_set("spoils_verbs"):
+                absorbed.add(id(c))  # "killed 27 soldiers and seized weapons": the spoils of the attack
+                break
             if host is not None and host is not c and host.type == c.type and id(host) not in absorbed:
                 keep, drop = host, c
                 if host.tok.lemma_.lower() in casualty and c.tok.lemma_.lower() not in casualty:
@@ -316,6 +362,10 @@ def _threatening(tok: Token, lex: Lexicon) -> bool:
         words = list(tok.subtree)
     if any(t.lemma_.lower() in content or t.lower_ in content for t in words):
         return True
+    for t in words:  # "warned that the group would strike the airports": force named as a verb
+        if t.pos_ == "VERB" and any(x.type in _VIOLENT for x in lex.verbs.get(t.lemma_.lower(), ())) \
+                and _aux_words(t) & (lex.word_set("future_words") | {"would"}):
+            return True
     for c in tok.children:  # "warned that it would escalate": the warner's own action
         if c.dep_ in ("ccomp", "acl"):
             subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
@@ -333,6 +383,66 @@ def _speaker(tok: Token, lex: Lexicon) -> Token | None:
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in speech:
             return next((c for c in node.head.children if c.dep_ == "nsubj"), None)
         node = node.head
+    return None
+
+
+def _said_at(tok: Token, places, lex: Lexicon):
+    """A place in a locative phrase attached to the statement verb itself ("In Kyiv, he said")."""
+    preps = lex.word_set("location_preps") - {"on", "into"}
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                lo, hi = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
+                p = next((p for p in places if lo <= p.start and p.end <= hi
+                          and not any(r.dep_ in ("relcl", "acl") for r in pobj.children)), None)
+                if p is not None:
+                    return p
+    return None
+
+
+def _description(tok: Token, lex: Lexicon) -> bool:
+    """A participle or present-tense relative clause that characterises a noun rather than reports an act."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "advcl") \
+            and tok.lemma_.lower() in lex.word_set("descriptive_participles"):
+        return True
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "relcl" and node.tag_ in ("VBZ", "VBP") and tok.tag_ in ("VBZ", "VBP", "VB") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
+
+
+def _denial_speaker(tok: Token, triggers: dict, lex: Lexicon) -> Token | None:
+    """The subject of a denial whose own account ("..., saying X had attacked") tells this event."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in lex.word_set("speech_verbs") and node.dep_ in ("advcl", "conj"):
+            deny = node.head
+            trig = triggers.get(deny.i)
+            if trig is not None and trig.type == "REJECT":
+                return next((c for c in deny.children if c.dep_ in SUBJ), None)
+            return None
+    return None
+
+
+def _numeric(tok: Token) -> bool:
+    return tok.pos_ == "NUM" or tok.like_num
+
+
+def _abstract_owner(tok: Token) -> Token | None:
+    """The party behind an abstract object ("the president's remarks" -> president), else none."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
     return None
 
 
@@ -369,6 +479,11 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
             c.dep_ == "advcl" and _aux_words(c) & lex.word_set("conditional_marks") for c in tok.children):
         hypo = True  # "if the talks fail, the army will strike"
     negated = flags["negated"]
+    if kind == "THREATEN" and tok.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in lex.modifiers for c in tok.children):
+        return None  # "drones threaten the terminals": a danger, not a threat anyone made
+    if _description(tok, lex):
+        return None  # "forces backed by X", "officials who arm the rebels": who they are, not what happened
     if trig.threat and not _threatening(tok, lex):
         return None  # "warned that its trucks could not reach the north": a forecast, not a threat
     converted = False
@@ -387,7 +502,8 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
     elif flags["frame"] is None and kind in _VIOLENT and (future or flags["promise"]) and not negated:
         kind, hypo, converted = "THREATEN", False, True  # "will strike", "vowed ... ": a threat, not an attack
     elif flags["frame"] is None and kind in COOPERATIVE - {"AGREE"} and (future or flags["promise"]) \
-            and not hypo and not negated:
+            and not hypo and not negated and not (kind == "CONSULT" and not flags["promise"]):
+        # "will release the prisoners" is a promise; "will meet next week" is a scheduled meeting
         kind = "AGREE"  # "will release the prisoners", "is willing to withdraw": a promise
     elif kind in MATERIAL_CONFLICT and flags["promise"]:
         future = True
@@ -404,11 +520,22 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
                               and owner(a_tok, actors, lex, "owned_actor_nouns") is None
                               or a_tok.lemma_.lower() in lex.word_set("non_agents")):
         a_tok = None  # "a drone strike hit", "hit by a drone", "the barrage followed": no actor
+    if a_tok is not None and (_numeric(a_tok) or a_tok.pos_ in ("NOUN", "PROPN") and a_tok.lemma_.lower() in lex.nouns
+                              and not a_tok.text[:1].isupper()):
+        a_tok = None  # "23 wounded", "fighting killed 55 people": a count or an event is no party
+    if t_tok is not None and t_tok.i not in triggers and (
+            _numeric(t_tok) or t_tok.pos_ == "ADJ" or t_tok.lemma_.lower() in lex.word_set("non_party_targets")):
+        t_tok = _abstract_owner(t_tok)  # "rejected the account", "dismissed the president's remarks"
     if t_tok is not None and t_tok.lemma_.lower() in lex.modifiers and kind in _VIOLENT:
         t_tok = None  # "fired dozens of rockets": the weapon, not the target
     between = t_tok is not None and a_tok is not None and t_tok.dep_ == "conj" and t_tok.head.i == a_tok.i
     actor = argument(a_tok, actors, conj=not between, lex=lex)
     target = argument(t_tok, actors, lex=lex, role="target")
+    if kind in _MUTUAL and a_tok is not None and (t_tok is None or t_tok.i in triggers) and a_tok.dep_ in SUBJ:
+        first = named_for(a_tok, actors) or a_tok  # "A and B agreed", "the ministers, A and B, will meet"
+        second = next((c for c in first.children if c.dep_ == "conj"), None)
+        if second is not None:
+            actor, target = argument(first, actors, conj=False, lex=lex), argument(second, actors, conj=False, lex=lex)
     if trig.swap:  # "were persuaded to": the persuaded party agrees
         actor, target = target, actor
     if converted:  # "Colonel X said the US would respond": the threat is the speaker's
@@ -416,6 +543,10 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
         name = argument(spk, actors, lex=lex) if spk is not None and spk.pos_ != "PRON" else None
         if name and (actor is None or getattr(actors, "kind_of", lambda n: None)(name) == "person"):
             actor = name
+    denier = _denial_speaker(tok, triggers, lex) if kind in MATERIAL_CONFLICT and not (future or hypo) else None
+    if denier is not None:  # "rejected the account, saying X had fired first": a counter-accusation
+        kind, target, t_tok = "ACCUSE", actor, a_tok
+        actor = argument(denier, actors, lex=lex)
     if actor and target and actor == target:
         target = None
     own = own and (actor is not None or target is not None)  # "their operations": nobody resolved
@@ -449,6 +580,7 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
             subj.lemma_.lower() in lex.modifiers or subj.i in triggers and triggers[subj.i].type == kind) \
             and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in subj.children)
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and 0 < tok.i - tok.head.i <= 2 \
+                and tok.head.lemma_.lower() not in lex.modifiers \
                 and tok.sent.root.pos_ in ("VERB", "AUX") and not any(c.dep_ == "agent" for c in tok.children):
             reference = governed = True  # "those detained", "troops stationed there": a description
         casualty = lex.casualty.get("fatalities", frozenset()) | lex.casualty.get("injuries", frozenset())
@@ -458,16 +590,20 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
     avoid = (_own_span(a_tok),) if a_tok is not None and a_tok.pos_ != "PRON" else ()
     t_place = _target_place(t_tok, places, lex)  # "an attack on Ain al-Asad": the target is the place
     location = t_place if t_place is not None and t_place.kind not in COARSE_KINDS else None
+    if kind in _VERBAL:  # "In Benghazi, X blamed the authorities in Tripoli": where it was said
+        location = _said_at(tok, places, lex) or location
     location = location or place_in(scope, places, lex, exclude, actors=actors, trigger=tok, avoid=avoid) or t_place
     cand = _Cand(
         type=kind, tok=tok, trig=trig, mode=_mode(tok, trig, scope, lex), actor=actor, target=target,
         target_tok=t_tok, actor_known=actor in known, location=location,
         date=date_in(doc, dates, start, end, tok.idx), fatalities=dead, injuries=hurt,
         negated=negated, hypothetical=hypo, future=future,
-        historical=_historical(clause, doc._.wc_published, lex, settings.event_historical_years),
+        historical=_historical(_own_clause(tok, clause), doc._.wc_published, lex, settings.event_historical_years),
         reference=reference, mention_only=governed, sent=sent)
     cand.background = background
     cand.frame = flags["frame"]
+    if denier is not None:
+        cand.mode = "allege"
     return cand
 
 
@@ -492,10 +628,29 @@ def _day(d) -> bool:
     return d is not None and d.precision == "day" and not d.open_end
 
 
+def _period(d):
+    if d is None or d.value is None or d.open_end:
+        return None
+    lo, hi = period(d.value.isoformat(), d.precision, 1)
+    if d.end_value is not None:
+        hi = max(hi, d.end_value)
+    return lo, hi
+
+
+def _apart(c: _Cand, g: _Cand) -> bool:
+    """Dated to periods that do not meet, or one recalled from long ago and one not."""
+    if c.historical != g.historical:
+        return True
+    pc, pg = _period(c.date), _period(g.date)
+    return pc is not None and pg is not None and (pc[1] < pg[0] or pg[1] < pc[0])
+
+
 def _compatible(c: _Cand, g: _Cand) -> bool:
     """Could c and g be reports of one real-world event?"""
     if c.type != g.type:
         return False
+    if c.sent.start_char != g.sent.start_char and _apart(c, g):
+        return False  # "in August last year ..." is not the clash of Tuesday
     if c.reference:
         return True
     if c.type == "ASSAULT" and c.mode and g.mode and c.mode != g.mode:

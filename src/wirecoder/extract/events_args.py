@@ -29,10 +29,13 @@ _TARGET_PREPS = {"on", "against", "at", "toward", "towards", "upon", "into"}
 _PARTNER_PREPS = {"with", "between"}  # CONSULT, COOPERATE: the other party
 _OF_TARGET_TYPES = {"COERCE", "RETREAT", "SANCTION", "ACCUSE", "CONCEDE"}  # "the arrest of X"
 _THEME_TYPES = {"AID", "MOBILIZE", "RETREAT", "CONCEDE", "SANCTION"}  # their object is a theme, not a party
+_QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "crowd", "group", "number"}
+_MUTUAL_KINDS = {"CONSULT", "COOPERATE", "AGREE"}  # their other party comes with "with"/"between"
 _RECIPIENT_PREPS = {"to", "into", "from", "for"}
 _DROP_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "prep", "det", "predet", "case"}
 _LEADING_DROP = {"the", "a", "an", "these", "those", "this", "that", "some", "such", "several"}
 _PERSON_PRONOUNS = {"he", "him", "she", "her", "his"}
+_FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _SPEAKER_PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us", "he", "she", "his", "her"}
 _NONE_ENTS = {"DATE", "TIME"}
@@ -94,7 +97,10 @@ def _speaker_of(tok: Token, lex: Lexicon | None) -> Token | None:
         if node.head.i == node.i:
             return None
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in speech:
-            subj = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            verb = node.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
+                subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return subj if subj is not None and subj.pos_ != "PRON" else None
         node = node.head
     return None
@@ -104,6 +110,10 @@ def resolve_pronoun(tok: Token, actors, lex: Lexicon | None = None) -> str | Non
     """The actor a personal or relative pronoun stands for: the nearest fitting earlier mention."""
     low = tok.lower_
     doc = tok.doc
+    if low in _FIRST_PERSON:
+        quote = next((q for q in (doc._.wc_quotes or ()) if q.kind == "direct" and q.start <= tok.idx < q.end), None)
+        if quote is not None and quote.speaker:
+            return (actors.canonical(quote.speaker) if actors is not None else None) or quote.speaker
     if low in _RELATIVE and tok.head.dep_ == "relcl":
         return argument(tok.head.head, actors, lex=lex)
     if low in _SPEAKER_PRONOUNS:
@@ -174,7 +184,10 @@ def owner(head: Token, actors, lex: Lexicon | None, nouns: str) -> str | None:
     allowed = lex.word_set("owner_fillers")
     found, other = None, False
     for c in head.children:
-        if c.dep_ in ("compound", "amod", "poss", "nmod"):
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            if found is None and nouns == "owned_actor_nouns":
+                found = resolve_pronoun(c, actors, lex)  # "its fighters", "our soldiers"
+        elif c.dep_ in ("compound", "amod", "poss", "nmod"):
             own = _actor_at(c, actors)
             if own is not None and own == _actor_at(head, actors):
                 own = None  # "Russian forces" registered whole: the demonym still names the state
@@ -234,6 +247,22 @@ def antecedent(head: Token, actors, lex: Lexicon | None) -> str | None:
     return best[1] if best else None
 
 
+def named_for(head: Token, actors, role: str = "actor") -> Token | None:
+    """The name a generic phrase gives in apposition or as its leader ("the mission, MONUSCO,", "people led by X")."""
+    if head.pos_ != "NOUN":
+        return None
+    of = prep_object(head, {"of"})  # "thousands of people led by X"
+    for c in list(head.children) + (list(of.children) if of is not None and head.lemma_.lower() in _QUANTITY_HEADS else []):
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ not in _NONE_ENTS:
+            return c
+        if role == "actor" and c.dep_ == "acl" and c.lemma_ == "lead" and c.tag_ == "VBN":
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None and pobj.pos_ == "PROPN":
+                return pobj
+    return None
+
+
 def argument(head: Token | None, actors, conj: bool = True, lex: Lexicon | None = None,
              role: str = "actor") -> str | None:
     """The canonical actor an argument names, else its noun phrase as written, trimmed."""
@@ -241,6 +270,9 @@ def argument(head: Token | None, actors, conj: bool = True, lex: Lexicon | None 
         return None  # "Saturday's attack", "a strike on 4 January": a date is no party
     if head.pos_ == "PRON":
         return resolve_pronoun(head, actors, lex)
+    named = named_for(head, actors, role)
+    if named is not None:
+        return argument(named, actors, conj, lex, role)
     if head.dep_ in ("amod", "compound") and not _actor_at(head, actors):
         state = _state_of(head, actors)  # "an Israeli airstrike": the demonym names the attacker
         if state:
@@ -395,7 +427,8 @@ def subject_of(verb: Token, actors, lex: Lexicon) -> tuple[Token | None, bool]:
     """The subject of a verb (token, is_passive), inherited through xcomp/conj/acl/relcl."""
     node = verb
     for _ in range(4):
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children) \
+            or node.tag_ == "VBN" and any(c.dep_ == "agent" for c in node.children)  # "a truce brokered by X"
         if passive:
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
@@ -449,8 +482,23 @@ def prep_object(tok: Token, preps: set[str]) -> Token | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ not in _NONE_ENTS:  # "on Sunday" is no party
+                return pobj
+    return None
+
+
+def _protest_target(tok: Token) -> Token | None:
+    """Whom a protest is against: 'against X' anywhere in its clause, else the place it besieges."""
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ == "against" and t.head.pos_ in ("VERB", "NOUN"):
+            pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+    site = prep_object(tok, {"outside", "at", "in front of", "near"})
+    if site is not None:
+        of = prep_object(site, {"of"})
+        if of is not None and of.pos_ == "PROPN":
+            return of
     return None
 
 
@@ -458,6 +506,8 @@ def verb_args(tok: Token, kind: str, lex: Lexicon, actors) -> tuple[Token | None
     subj, passive = subject_of(tok, actors, lex)
     if passive:
         target = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if target is not None and target.lemma_.lower() in lex.nouns:  # "sanctions were imposed on X"
+            target = prep_object(tok, _TARGET_PREPS)
         return subj, target
     target = None
     if kind in _THEME_TYPES:  # "sent troops to Uganda", "withdrew its troops from X": the recipient
@@ -466,8 +516,10 @@ def verb_args(tok: Token, kind: str, lex: Lexicon, actors) -> tuple[Token | None
     if obj is not None and obj.lemma_.lower() in lex.modifiers:  # "fired rockets at the base"
         target = target or prep_object(tok, _TARGET_PREPS)
     target = target or obj
+    if target is None and kind == "PROTEST":  # "gathered outside the offices of X, chanting slogans against Y"
+        target = _protest_target(tok)
     if target is None:
-        preps = _TARGET_PREPS | (_PARTNER_PREPS if kind in ("CONSULT", "COOPERATE") else set())
+        preps = _PARTNER_PREPS if kind in _MUTUAL_KINDS else _TARGET_PREPS
         preps |= {"to", "for"} if kind in ("AID", "SUPPORT", "REQUEST") else set()
         target = prep_object(tok, preps)
     if target is None and kind in ("THREATEN", "REQUEST", "ACCUSE"):
@@ -480,12 +532,16 @@ def noun_args(tok: Token, kind: str, lex: Lexicon, actors) -> tuple[Token | None
     actor = next((c for c in tok.children if c.dep_ == "poss"), None)
     by = prep_object(tok, {"by"})
     actor = by or actor
-    preps = set(_TARGET_PREPS)
+    preps = set(_PARTNER_PREPS if kind in _MUTUAL_KINDS else _TARGET_PREPS)  # "talks on a treaty": a topic
     if kind in _OF_TARGET_TYPES:
         preps.add("of")
     if kind in ("CONSULT", "COOPERATE"):
         preps |= _PARTNER_PREPS
     target = prep_object(tok, preps)
+    pair = prep_object(tok, {"between"})  # "clashes between A and B", "talks between A and B"
+    pair_conj = next((c for c in pair.children if c.dep_ == "conj"), None) if pair is not None else None
+    if pair_conj is not None and actor is None:
+        actor, target = pair, pair_conj
     for acl in (c for c in tok.children if c.dep_ == "acl" and target is None):
         # "hostile acts targeting personnel", "pressure applied on the government"
         target = next((g for g in acl.children if g.dep_ == "dobj"), None) if acl.lemma_ == "target" \
@@ -502,11 +558,6 @@ def noun_args(tok: Token, kind: str, lex: Lexicon, actors) -> tuple[Token | None
     if target is None and kind in ("THREATEN", "REQUEST", "ACCUSE"):
         target = that_clause_subject(tok)
     own = actor is not None or target is not None
-    if kind == "CONSULT" and actor is None and target is not None and target.dep_ == "pobj" \
-            and target.head.lower_ == "between":  # "talks between A and B"
-        conj = next((c for c in target.children if c.dep_ == "conj"), None)
-        if conj is not None:
-            actor, target = target, conj
     head = tok.head
     if head.dep_ == "prep" and head.head.pos_ == "VERB":
         head = head.head
