@@ -31,6 +31,9 @@ class Settings:
     place_alternate_name_penalty: float = 1.5  # matched on an alternate, not the main, GeoNames name
     place_kind_hint_bonus: float = 4.0  # "Hasakah city", "Kirkuk province", "Springfield, Ill."
     place_local_min_votes: int = 3  # sub-national places in a country before its small towns may beat a famous namesake
+    place_rescue_min_votes: int = 2  # other places in a country before a small place there passes on a weak cue ('at Sake')
+    place_unresolved_min_votes: int = 3  # places in the article's leading country before an unknown cued name is put there
+    places_emit_unresolved: bool = True  # emit a cued name no gazetteer knows ('the village of X'), country from context, no point
     place_small_town_population: int = 100_000  # below this a namesake of a country or famous city needs local context
     places_include_demonyms: bool = False  # emit "Iraqi" as a mention of Iraq (the gold seed does not)
     event_lexicon: Path | None = None  # a user's event_lexicon.yaml; None = the shipped one

@@ -222,3 +222,80 @@ def test_places_unique_places_names_a_referent_as_the_article_does_most(places):
     found = places("The UK Maritime Trade Operations agency logged it. Britain condemned it and Britain sent ships.")
     uniq = [p for p in unique_places(found) if p.country == "GB"]
     assert [p.name for p in uniq] == ["Britain"]
+
+
+# --- round 3: generalisation classes -------------------------------------------------------------
+
+def test_places_context_rescues_a_small_town_in_the_articles_country(places):
+    found = places("Rebels shelled Goma and Bukavu this week. Families fled the fighting around Sake "
+                   "towards Goma, aid workers in Kinshasa said.")
+    assert _by_name(found, "Sake").country == "CD"
+
+
+def test_places_modifier_region_is_not_cut_to_its_last_word(places):
+    found = places("Troops moved into Lower Juba on Friday, and clashes spread to Middle Juba near Jilib.")
+    names = {p.name: p.country for p in found}
+    assert names.get("Lower Juba") == "SO" and names.get("Middle Juba") == "SO"
+    assert "Juba" not in names
+
+
+def test_places_unknown_modifier_region_does_not_resolve_to_a_namesake(places):
+    found = places("Fighting was reported in Upper Qorvath and around the town of Tessalit in Mali.")
+    assert all(p.name != "Qorvath" for p in found)
+
+
+def test_places_country_name_variants_without_the(places):
+    found = places("The Democratic Republic of Congo and DR Congo officials met in Kinshasa.")
+    assert _by_name(found, "Democratic Republic of Congo").country == "CD"
+    assert _by_name(found, "DR Congo").country == "CD"
+
+
+def test_places_historical_state_has_no_country(places):
+    found = places("The border was drawn when the Soviet Union collapsed, officials in Yerevan said.")
+    su = _by_name(found, "Soviet Union")
+    assert su.country is None and su.kind == "historical"
+
+
+def test_places_ambiguous_country_short_name_follows_context(places):
+    drc = places("Rebels advanced on Goma and Bukavu, and Congo asked Kinshasa's allies for help.")
+    assert _by_name(drc, "Congo").country == "CD"
+    rc = places("Talks in Brazzaville and Pointe-Noire ended, and Congo said the deal would hold.")
+    assert _by_name(rc, "Congo").country == "CG"
+
+
+def test_places_continent_inside_a_command_or_group_name_is_not_a_place(places):
+    found = places("The US Africa Command said it struck fighters of Islamic State West Africa Province "
+                   "near Mogadishu.")
+    assert all(p.name != "Africa" for p in found)
+    assert _by_name(found, "US").country == "US"
+
+
+def test_places_outlet_name_is_not_a_place(places):
+    found = places("Officials told the Indian Ocean Herald that convoys reached Pemba in Mozambique.")
+    assert all("Ocean" not in p.name for p in found)
+
+
+def test_places_conflict_admin_regions_resolve(places):
+    found = places("Attacks continued in Borno and neighbouring Yobe state, while troops were sent to "
+                   "Cabo Delgado and to Paktika province.")
+    got = {p.name: (p.country, p.kind) for p in found}
+    assert got["Borno"] == ("NG", "admin1") and got["Yobe"] == ("NG", "admin1")
+    assert got["Cabo Delgado"][0] == "MZ" and got["Paktika"] == ("AF", "admin1")
+
+
+def test_places_unknown_cued_village_takes_the_demonym_country(places):
+    found = places("Soldiers fired on homes in the Armenian village of Vardashenik overnight, "
+                   "officials in Yerevan said.")
+    v = _by_name(found, "Vardashenik")
+    assert v.country == "AM" and v.lat is None and v.kind == "unresolved"
+
+
+def test_places_single_letter_is_not_a_place(places):
+    found = places("The spokesman for the government in Kabul wrote on X. Officials in Islamabad replied.")
+    assert all(p.name.rstrip(".") != "X" for p in found)
+
+
+def test_places_registry_actor_is_never_an_unresolved_place(places):
+    found = places("Israeli jets struck near Nabatieh in Lebanon, and Israel said it hit Hezbollah "
+                   "positions in Lebanon and Syria.")
+    assert all(p.name != "Hezbollah" for p in found)

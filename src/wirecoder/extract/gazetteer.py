@@ -165,6 +165,8 @@ class Gazetteer:
                     self.capitals.add((row["iso2"], key(row["capital"])))
                 for n in (row["name"], *filter(None, row["aliases"].split("|"))):
                     self._add(n, e)
+                    if " of the " in n:  # 'Democratic Republic of Congo' is written without 'the' as often
+                        self._add(n.replace(" of the ", " of "), e)
 
     def _load_additions(self) -> None:
         path = data_path("gazetteer_additions.csv")

@@ -31,12 +31,14 @@ KIND_SUFFIXES = {"city": "city", "town": "city", "province": "admin1", "governor
                  "region": "admin1", "district": "admin1", "oblast": "admin1", "county": "county"}
 STATE_CUES = {"state"}  # "Washington state", "the state of Georgia"
 # Prior score of an entry by kind; cities use log10(population) (+ a capital bonus) instead.
-KIND_PRIOR = {"country": 9.0, "continent": 8.5, "region": 8.5, "base": 8.5, "town": 8.5, "district": 8.5,
+KIND_PRIOR = {"admin2": 5.0, "country": 9.0, "historical": 9.0, "continent": 8.5, "region": 8.5, "base": 8.5, "town": 8.5, "district": 8.5,
               "mountain": 8.0, "admin1": 6.5, "county": 5.0}
 CAPITAL_BONUS = 1.5
+COUNTRY_SIZE_WEIGHT = 0.05  # per log10 of population: 'Congo' with no context is the larger Congo
+NAME_PART_KINDS = ("continent", "region")  # 'Africa' in 'US Africa Command' names the command, not a place
 CURATED_PRIOR = 8.0  # any other kind from the curated additions
 # Entries a name the model did not tag as a place may still resolve to, whatever their population.
-STRONG_KINDS = {"country", "continent", "region", "base", "town", "district", "mountain", "admin1"}
+STRONG_KINDS = {"country", "historical", "continent", "region", "base", "town", "district", "mountain", "admin1"}
 MAX_SCAN_TOKENS = 8
 # Arabic articles that may open a place name written in lower case ("al-Qaim", "ad-Dawr").
 ARABIC_ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath"}
@@ -207,9 +209,14 @@ def _person_words(doc: Doc) -> set[str]:
     words = set()
     for ent in doc.ents:
         names = [t.lower_ for t in ent if t.is_alpha and t.lower_ not in PARTICLES]
-        if ent.label_ == "PERSON" and len(names) >= 2:
+        if ent.label_ == "PERSON" and len(names) >= 2 and _written_as_name(ent):
             words.update(names)
     return words
+
+
+def _written_as_name(ent: Span) -> bool:
+    """Every word but particles capitalised: 'Mitiga airport' tagged PERSON is no one's name."""
+    return all(_is_cap(t) for t in ent if t.is_alpha and t.lower_ not in PARTICLES)
 
 
 def _outlet_keys(doc: Doc) -> set[str]:
@@ -289,12 +296,130 @@ def _dateline(doc: Doc) -> tuple[int, int] | None:
     return None
 
 
+def _name_part(doc: Doc, start: int, end: int, hits, settings: Settings) -> bool:
+    """The name is only part of a longer proper name: an outlet ('Indian Ocean Herald'), a body named
+    after a continent ('US Africa Command'), or a region a modifier opens ('Middle Juba', 'North Kivu')
+    that the gazetteer does not know, whose last word alone is another place."""
+    cues = _cues()
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and not nxt.is_sent_start and _is_cap(nxt):
+        if nxt.lower_ in _media_words():
+            return True
+        if any(e.kind in NAME_PART_KINDS for e, _ in hits) and nxt.pos_ == "PROPN" \
+                and nxt.ent_type_ not in PLACE_LABELS | {"DATE", "TIME"}:
+            return True
+    prev = doc[start - 1] if start > 0 and not doc[start].is_sent_start else None
+    if prev is not None and _is_cap(prev) and prev.lower_ in cues.get("modifier", ()):
+        return not any(e.kind in ("country", "continent", "historical") or _famous(e, m, settings)
+                       for e, m in hits)
+    return False
+
+
+def _vetoed(doc: Doc, start: int, end: int, settings: Settings, hits=()) -> bool:
+    """Checks no context can overturn: a short or lower-case name, an outlet, a demonym, a word of
+    another full person name, a stopword, a word inside a longer person, group or organisation name."""
+    surface = _text(doc, start, end)
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) < 4 or surface.isupper() or not _is_cap(doc[start]) or _name_part(doc, start, end, hits, settings):
+        return True
+    if doc[start].is_sent_start and doc[start].ent_type_ not in PLACE_LABELS:
+        return True
+    k = key(surface)
+    own = _covering(doc, start, end)
+    persons = {w for ent in doc.ents if ent.label_ == "PERSON" and ent != own and _written_as_name(ent)
+               for w in (t.lower_ for t in ent if t.is_alpha and t.lower_ not in PARTICLES)
+               if len([t for t in ent if t.is_alpha and t.lower_ not in PARTICLES]) >= 2}
+    if k in _outlet_keys(doc) or k in _demonyms() or k in _stopwords() or any(v in persons for v in variants(k)):
+        return True
+    if own is not None and (own.start, own.end) != (start, end) and not (own.label_ in PLACE_LABELS):
+        return True
+    if any(t.ent_id_ for t in doc[start:end]):
+        return True  # the actor registry knows the name: 'Hezbollah' tagged GPE is a group
+    return any(t.pos_ not in ("PROPN", "NOUN") for t in doc[start:end] if t.is_alpha and t.lower_ not in PARTICLES)
+
+
+def _signal(doc: Doc, start: int, end: int) -> bool:
+    """The text says place: the model's place label, a place cue, or a context word ('at X', 'from X')."""
+    ent = _covering(doc, start, end)
+    if ent is not None and ent.label_ in ("GPE", "LOC") and _clean_bounds(doc, ent.start, ent.end) == (start, end):
+        return True
+    if _cue(doc, start, end) is not None or _hint_after(doc, end)[0] is not None:
+        return True
+    return start > 0 and not doc[start].is_sent_start and doc[start - 1].lower_ in _cues().get("context", ())
+
+
+def _rescue(doc: Doc, spare, countries: Counter, settings: Settings) -> list[_Cand]:
+    """Names rejected for a small population or a weak cue that are places in a country the article
+    is about ('around Sake' among Goma and Kinshasa): context beats population."""
+    out, seen = [], set()
+    for s, e, hits, _ner in spare:
+        if any(i in seen for i in range(s, e)) or _vetoed(doc, s, e, settings, hits) or not _signal(doc, s, e):
+            continue
+        kept = [(h, m) for h, m in hits if h.country and h.kind != "country"
+                and countries[h.country] >= settings.place_rescue_min_votes]
+        if not kept:
+            continue
+        hint, _ = _hint_after(doc, e)
+        out.append(_Cand(s, e, kept, True, hint, _demonym_before(doc, s)))
+        seen.update(range(s, e))
+    return out
+
+
+def _unresolved(doc: Doc, taken: set[int], places: list[Place], countries: Counter,
+                settings: Settings) -> list[Place]:
+    """Cued names no gazetteer knows ('the village of X', 'clashes in X'), placed in the country the
+    text gives them (a demonym, a place just before them) or the article's clear leading country;
+    no coordinates, since none are known."""
+    cues = _cues()
+    ranked = countries.most_common(2)
+    lead = None
+    if ranked and ranked[0][1] >= settings.place_unresolved_min_votes and (
+            len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        lead = ranked[0][0]
+    spans = []
+    for ent in doc.ents:
+        s, e = _clean_bounds(doc, ent.start, ent.end)
+        if ent.label_ in ("GPE", "LOC") and (_cue(doc, s, e) or _signal_word(doc, s)):
+            spans.append((s, e))
+        elif ent.label_ in ("PERSON", "ORG", "FAC", "GPE", "LOC") and _cue(doc, s, e) == "noun":
+            spans.append((s, e))
+    for i, tok in enumerate(doc):  # names the model left untagged: 'the village of X'
+        if not tok.ent_type_ and _is_cap(tok) and tok.pos_ == "PROPN" and _cue(doc, i, i + 1) == "noun":
+            spans.append((i, i + 1))
+    out, seen = [], set()
+    for s, e in sorted(set(spans)):
+        if taken.intersection(range(s, e)) or any(i in seen for i in range(s, e)):
+            continue
+        if doc[e - 1].lower_ in cues.get("nonplace", ()) or _lookup(doc, s, e) or _vetoed(doc, s, e, settings):
+            continue
+        cc = _demonym_before(doc, s) or _place_before(doc, s, places) or lead
+        if cc is None:
+            continue
+        text = _text(doc, s, e)
+        out.append(Place(name=text, start=doc[s].idx, end=doc[s].idx + len(text), text=text, country=cc,
+                         kind="unresolved", source="context"))
+        seen.update(range(s, e))
+    return out
+
+
+def _signal_word(doc: Doc, start: int) -> bool:
+    return start > 0 and not doc[start].is_sent_start and doc[start - 1].lower_ in _cues().get("context", ())
+
+
+def _place_before(doc: Doc, start: int, places: list[Place]) -> str | None:
+    """Country of a resolved place just before a name ('Mogadishu's X district', 'the Tavush village of X')."""
+    lo = doc[max(0, start - CUE_WINDOW - 2)].idx
+    near = [p for p in places if lo <= p.start < doc[start].idx and p.country]
+    return near[-1].country if near else None
+
+
 def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
     stop, persons, outlets = _stopwords(), _person_words(doc), _outlet_keys(doc)
     common, media = _common_words(settings), _media_words()
     demonyms = _demonyms()
     taken: set[int] = set()
     cands: list[_Cand] = []
+    spare: list[tuple[int, int, list, bool]] = []  # rejected with entries: the article's countries may rescue them
 
     def add(start: int, end: int, hits, ner: bool) -> None:
         hint, hint_end = _hint_after(doc, end)
@@ -314,6 +439,8 @@ def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
                 return True
         surface = _text(doc, start, end)
         letters = [c for c in surface if c.isalpha()]
+        if len(letters) < 2 or _name_part(doc, start, end, hits, settings):
+            return True
         if len(letters) <= 3 and not all(c.isupper() for c in letters) and not surface.endswith("."):
             return True  # 'Us', 'Ga' ... short names only in capitals ('US', 'UK') or abbreviated ('Pa.')
         single = end - start == 1
@@ -334,6 +461,8 @@ def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
             possessive = nxt is not None and nxt.tag_ == "POS" and ent.start == start  # "West Asia's Axis"
             if ent.label_ in ("PERSON", "NORP"):
                 return True
+            if ent.label_ == "ORG" and any(e.kind in NAME_PART_KINDS for e, _ in hits):
+                return True  # 'Islamic State West Africa Province': a country may modify an ORG, a continent not
             # inside a longer name ('Imam Ali Brigades'): only notable places, never in a media title
             if not possessive and (not _notable(hits, settings) or doc[ent.end - 1].lower_ in media):
                 return True
@@ -370,6 +499,8 @@ def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
         if ent.label_ not in PLACE_LABELS:
             continue
         s, e = _clean_bounds(doc, ent.start, ent.end)
+        if e - s > 1 and doc[e - 1].lower_ in KIND_SUFFIXES and not _is_cap(doc[e - 1]):
+            e -= 1  # 'Paktika province' names Paktika; the kind word is a hint read after it
         if taken.intersection(range(s, e)):
             continue
         longer = [(a, b) for a, b, _ in scanned
@@ -386,6 +517,7 @@ def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
             add(s, e, hits, True)
         else:
             taken.update(range(s, e))
+            spare.append((s, e, hits, True))
     for s, e, hits in scanned:
         if taken.intersection(range(s, e)):
             continue
@@ -394,7 +526,9 @@ def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
         ner = ner or (s, e) in deferred
         if not rejected(s, e, ner, hits):
             add(s, e, hits, ner)
-    return sorted(cands, key=lambda c: c.start)
+        else:
+            spare.append((s, e, hits, ner))
+    return sorted(cands, key=lambda c: c.start), spare, taken
 
 
 def _score(c: _Cand, e: Entry, main: bool, countries: Counter, admin1s: Counter, settings: Settings,
@@ -405,7 +539,7 @@ def _score(c: _Cand, e: Entry, main: bool, countries: Counter, admin1s: Counter,
     if e.country and e.kind != "country":
         votes = countries[e.country] - (1 if own and own[0] == e.country else 0)
         if votes > 0:
-            weight = 1.0 if e.kind in ("city", "town", "base", "county") else 0.35
+            weight = 1.0 if e.kind in ("city", "town", "base", "county", "admin2") else 0.35
             s += settings.place_context_country_bonus * weight * (1.0 + 0.25 * min(votes - 1, 4))
     if e.country and e.admin1 and e.kind not in ("country",):
         votes = admin1s[(e.country, e.admin1)] - (1 if own == (e.country, e.admin1) else 0)
@@ -414,6 +548,11 @@ def _score(c: _Cand, e: Entry, main: bool, countries: Counter, admin1s: Counter,
         s += settings.place_kind_hint_bonus
     if c.country and e.country == c.country:
         s += settings.place_kind_hint_bonus
+    if e.kind == "country" and e.country:  # 'Congo' among Goma and Kinshasa is the DRC
+        votes = countries[e.country] - (1 if own and own[0] == e.country else 0)
+        if votes > 0:
+            s += settings.place_context_country_bonus * 0.35 * (1.0 + 0.25 * min(votes - 1, 4))
+        s += COUNTRY_SIZE_WEIGHT * math.log10(e.population + 1)
     return s
 
 
@@ -477,7 +616,7 @@ def _qualifier_hints(doc: Doc, cands: list[_Cand], settings: Settings) -> None:
 
 def extract_places(doc: Doc, settings: Settings = DEFAULT) -> tuple[Place, ...]:
     """Resolved places mentioned in the article, one record per mention."""
-    cands = _candidates(doc, settings)
+    cands, spare, taken = _candidates(doc, settings)
     _qualifier_hints(doc, cands, settings)
     countries: Counter = Counter()
     admin1s: Counter = Counter()
@@ -498,14 +637,23 @@ def extract_places(doc: Doc, settings: Settings = DEFAULT) -> tuple[Place, ...]:
             cc = country_of_demonym(ent.text)
             if cc:
                 countries[cc] += 1
+    rescued = _rescue(doc, spare, countries, settings)
+    if rescued:
+        for c in rescued:
+            e, _, _ = _best(c, Counter(), Counter(), settings)
+            first.append(e)
+        cands = cands + rescued
+        taken.update(i for c in rescued for i in range(c.start, c.end))
     places = []
     for c, e0 in zip(cands, first):
         own = (e0.country, e0.admin1) if e0.country else None
         e, _, _ = _best(c, countries, admin1s, settings, own, local)
         places.append(_place(doc, c.start, c.end, e))
+    if settings.places_emit_unresolved:
+        places.extend(_unresolved(doc, taken, places, countries, settings))
     if settings.places_include_demonyms:
         places.extend(_demonym_places(doc))
-        places.sort(key=lambda p: p.start)
+    places.sort(key=lambda p: p.start)
     return tuple(places)
 
 

@@ -368,7 +368,7 @@ _PERSONAL = {"he", "she", "him", "her", "i"}
 
 
 def _resolve_pronoun(doc: Doc, f: _Found, sp: Speaker, last: Speaker | None, last_person: Speaker | None,
-                     actors: ActorIndex, quoted, lookback: int = 6) -> Speaker:
+                     actors: ActorIndex, quoted, lookback: int = 6, last_at: int = 0) -> Speaker:
     """'he adds' → a person named earlier in the sentence, else the last person who spoke;
     'they said' → the last speaker that is not a person (a group, a source, a government)."""
     word = (sp.text or "").lower()
@@ -377,6 +377,16 @@ def _resolve_pronoun(doc: Doc, f: _Found, sp: Speaker, last: Speaker | None, las
         name = person_before(doc, doc[anchor.start].sent, sp.start or f.anchor, actors, quoted) if anchor else None
         if name:
             return Speaker(name, sp.text, person=True)
+        # "For Rose Pierre, the politics feel distant. “…,” she said.": a person named earlier in
+        # the paragraph, after whoever spoke last, is who 'she' means
+        para = next(((lo, hi) for lo, hi in (doc._.wc_paragraphs or []) if lo <= f.anchor < hi), None)
+        if para is not None and anchor is not None:
+            lo = max(para[0], last_at if last_person is not None else para[0])
+            hi = sp.start or f.anchor
+            window = doc.char_span(lo, hi, alignment_mode="expand") if lo < hi else None
+            name = person_before(doc, window, sp.start or f.anchor, actors, quoted) if window is not None else None
+            if name:
+                return Speaker(name, sp.text, person=True)
         if last_person is not None:
             return Speaker(last_person.name, sp.text, anonymous=last_person.anonymous,
                            source_type=last_person.source_type, person=True)
@@ -436,6 +446,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT) -
     quotes: list[Quote] = []
     last: Speaker | None = None
     last_person: Speaker | None = None
+    last_person_at = 0
     by_start: dict[int, Speaker] = {}
     for f in found:
         sp = f.speaker
@@ -444,11 +455,11 @@ def extract_quotes(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT) -
             sp = by_start.get(prev.start) if prev is not None else None
         if sp is not None and sp.pronoun:
             sp = _resolve_pronoun(doc, f, sp, last, last_person, actors, quoted,
-                                  settings.pronoun_lookback_sentences)
+                                  settings.pronoun_lookback_sentences, last_person_at)
         if sp is not None and sp.name:
             last = sp
             if sp.person:
-                last_person = sp
+                last_person, last_person_at = sp, f.end
         by_start[f.start] = sp
         cue = f.cue
         quotes.append(Quote(

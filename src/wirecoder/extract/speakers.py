@@ -125,6 +125,15 @@ def _head_actor(tok: Token, phrase: Span, actors: ActorIndex) -> str | None:
     return None
 
 
+def looks_like_person(name: str, kind: str | None) -> bool:
+    """A name the model mislabelled that reads like a person's ('Yesid Carrascal'): two to four
+    capitalised words, none an organisation word."""
+    words = name.replace("-", " ").split()
+    return kind in ("organization", "other", None) and 2 <= len(words) <= 4 \
+        and all(w[:1].isupper() or w.lower() in ("al", "el", "bin", "ibn", "de") for w in words) \
+        and not any(w.lower() in ORG_WORDS for w in words)
+
+
 def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
     """Speaker from the token that heads the subject of a speech cue."""
     phrase = phrase_of(tok)
@@ -143,7 +152,8 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
     lex = lexicon()
     if name and head_word not in lex["source_nouns"]:
         kind = actors.kind_of(name)
-        return Speaker(name, phrase.text, person=kind == "person", start=phrase.start_char)
+        return Speaker(name, phrase.text, person=kind == "person" or looks_like_person(name, kind),
+                       start=phrase.start_char)
     if head_word in lex["source_nouns"] or tok.lemma_.lower() in lex["source_nouns"]:
         has_person = any(t.ent_type_ == "PERSON" for t in phrase) and any(
             actors.kind_of(actors.at(t.idx, t.idx + len(t.text))) == "person" for t in phrase if t.ent_type_ == "PERSON")
