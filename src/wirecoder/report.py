@@ -53,11 +53,11 @@ def render_text(res: Analysis, console: Console) -> None:
         console.print(t)
 
     if res.places:
-        seen = {}
-        for p in res.places:
-            seen.setdefault(p.name, p)
+        from wirecoder.extract.places import unique_places
+
         line = "; ".join(f"{p.name} ({p.country or '?'}"
-                         + (f" {p.lat:.2f},{p.lon:.2f}" if p.lat is not None else "") + ")" for p in seen.values())
+                         + (f" {p.lat:.2f},{p.lon:.2f}" if p.lat is not None else "") + ")"
+                         for p in unique_places(res.places))
         console.print(f"[bold]Places[/bold] {line}")
     if res.dates:
         console.print("[bold]Dates[/bold] " + "; ".join(

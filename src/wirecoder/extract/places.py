@@ -694,5 +694,7 @@ def unique_places(places: tuple[Place, ...] | list[Place], by: str = "referent")
     for group in groups.values():
         counts = Counter(key(p.name) for p in group)
         top = max(counts.values())
-        out.append((group[0].start, next(p for p in group if counts[key(p.name)] == top)))
+        best = [p for p in group if counts[key(p.name)] == top]
+        # a dateline's "ERBIL" is the same name as "Erbil": show the form the prose uses
+        out.append((group[0].start, next((p for p in best if not p.name.isupper() or len(p.name) <= 4), best[0])))
     return tuple(p for _, p in sorted(out, key=lambda x: x[0]))

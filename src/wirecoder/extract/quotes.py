@@ -309,6 +309,11 @@ def _indirect(doc: Doc, text_all: str, quoted, actors: ActorIndex, settings: Set
                 sent = tok.sent
                 content = [t for t in sent]
             speaker_tok = (subject_of(tok) or actor_subject_before(doc, tok, actors, quoted)) if content else None
+            if ccomp and ccomp[0].i < tok.i and content:
+                # "A base was hit on Wednesday, a war monitor said, without causing casualties": the
+                # report ends where its frame begins
+                stop = min(tok.i, speaker_tok.left_edge.i if speaker_tok is not None else tok.i)
+                content = [t for t in content if t.i < stop]
             if content is None and (not dobj or lemma in ("tell", "inform", "brief")):
                 # "…, a civil society leader in the town said by phone.": the parse lost the frame
                 found = _trailing_frame(tok)
