@@ -486,3 +486,116 @@ def test_events_statement_location_is_where_it_was_made(events):
 def test_events_date_in_a_relative_clause_is_not_historical(events):
     evs = events("The army accused the militia, which was founded in 1994, of shelling the village on Monday.")
     assert not one(evs, "ACCUSE").historical
+
+
+# --- round 4: quoted statements, restated claims, summaries, protests, places ---
+
+def test_events_quoted_modal_demand_is_a_request_to_its_subject(events):
+    e = one(events('"Uganda should settle its disputes through talks, not guns," foreign minister '
+                   'Musalia Mudavadi said on Friday.'), "REQUEST")
+    assert e.actor == "Musalia Mudavadi"
+    assert e.target == "Uganda"
+
+
+def test_events_partial_quote_after_an_outside_subject_is_no_demand(events):
+    evs = events('The envoy said Uganda "should understand the anger of the people".')
+    assert not [e for e in evs if e.type == "REQUEST"]
+
+
+def test_events_quoted_vow_to_hunt_is_a_threat_by_the_speaker(events):
+    e = one(events('"We will keep hunting them wherever they hide," army spokesman Richard Omondi '
+                   'told reporters.'), "THREATEN")
+    assert e.actor == "Richard Omondi"
+
+
+def test_events_quoted_promise_to_retake_threatens_the_holder(events):
+    e = one(events('"Every town seized by the rebels will be taken back," President Felix Tshisekedi '
+                   'wrote on Sunday.'), "THREATEN")
+    assert e.actor == "Felix Tshisekedi"
+    assert e.target == "rebels"
+
+
+def test_events_claim_of_responsibility_joins_the_attack(events):
+    evs = events("Al-Shabaab fighters attacked an army base in Baidoa on Monday, killing nine soldiers. "
+                 "Al-Shabaab claimed the attack on Tuesday, saying its fighters had killed 25 soldiers.")
+    e = one(evs, "ASSAULT")
+    assert len(e.evidence) == 1
+
+
+def test_events_statistical_summary_is_no_event(events):
+    evs = events("The insurgency, which began in 2009, has killed more than 40,000 people.")
+    assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+def test_events_trend_over_years_is_no_event(events):
+    evs = events("Al-Shabaab has stepped up attacks in Lower Shabelle over the past two years.")
+    assert not evs
+
+
+def test_events_civilians_blocking_roads_protest(events):
+    evs = events("Hundreds of residents marched through Bunia on Friday, blocking roads with burning tyres.")
+    e = one(evs, "PROTEST")
+    assert not [x for x in evs if x.type == "COERCE"]
+    assert e.location == "Bunia"
+
+
+def test_events_staged_sit_in_is_a_protest(events):
+    e = one(events("Dozens of traders staged a sit-in at the market in Kano on Friday."), "PROTEST")
+    assert e.actor == "Dozens of traders"
+    assert e.mode == "obstruct"
+
+
+def test_events_closing_a_crossing_restricts(events):
+    e = one(events("Chad closed the border crossing at Kousseri on Monday."), "COERCE")
+    assert e.mode == "restrict" and e.actor == "Chad"
+
+
+def test_events_long_accusation_before_a_denial_is_an_accusation(events):
+    evs = events("Kenya has long accused Uganda of arming the rebels, a charge Kampala denies.")
+    e = one(evs, "ACCUSE")
+    assert e.actor == "Kenya" and e.target == "Uganda"
+    one(evs, "REJECT")
+
+
+def test_events_approving_money_for_a_party_is_aid(events):
+    evs = events("The Senate approved $40 million for the Kenyan police mission in Haiti.")
+    one(evs, "AID")
+    assert not [e for e in evs if e.type == "AGREE"]
+
+
+def test_events_suspending_negotiations_is_a_sanction(events):
+    evs = events("President Gustavo Petro suspended the negotiations with the rebels on Tuesday.")
+    e = one(evs, "SANCTION")
+    assert e.mode == "halt negotiations"
+    assert not [x for x in evs if x.type in ("RETREAT", "CONSULT")]
+
+
+def test_events_suspending_attacks_stays_a_retreat(events):
+    one(events("The militia suspended its attacks on the army on Tuesday."), "RETREAT")
+
+
+def test_events_announced_deployment_in_reported_speech_is_mobilize(events):
+    e = one(events("Defence Minister Ivan Petrov said 1,200 more troops would be sent to the border "
+                   "by the end of the week."), "MOBILIZE")
+    assert e.actor == "Ivan Petrov"
+
+
+def test_events_conditional_when_clause_of_a_future_act_is_hypothetical(events):
+    evs = events('"We will return to the table when the rebels stop attacking civilians," the minister said.')
+    assert not [e for e in evs if e.type == "RETREAT"]
+
+
+def test_events_operation_to_retake_is_an_assault(events):
+    evs = events("Kenyan police launched an operation to retake the main road through Solino on Monday.")
+    e = one(evs, "ASSAULT")
+    assert not e.hypothetical
+
+
+def test_events_demand_in_a_protest_sentence_takes_its_place(events):
+    evs = events("Farmers blocked the road out of Tibu on Tuesday, demanding that the army leave.")
+    assert one(evs, "REQUEST").location == "Tibu"
+
+
+def test_events_generic_relative_clause_is_no_event(events):
+    evs = events("Anyone who had worked with the army was taken aside.")
+    assert not [e for e in evs if e.type == "COOPERATE"]

@@ -56,6 +56,7 @@ class _Cand:
     sent: SpacySpan | None = None
     frame: Token | None = None  # the trigger that embeds this one ("vowed" over "attacks")
     background: bool = False  # "after a rocket attack on X": joins the event it recalls, never leads
+    sent_place: Place | str | None = None  # the sentence's place: the location when the clause names none
 
 
 _NAME_ENTS = {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON", "PRODUCT"}
@@ -83,6 +84,10 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
     else:
         return None
     cands = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    doc = tok.doc
+    if table is lex.nouns and tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ \
+            and not doc[tok.i - 1].whitespace_:  # "sit-in" parsed as sit / - / in
+        cands = table.get(f"{doc[tok.i - 2].lower_}-{tok.lower_}") or cands
     if not cands:
         return None
     near = set()
@@ -98,6 +103,8 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
     context |= {head.lemma_.lower(), head.lower_}
     if head.dep_ == "prep":
         context.add(head.head.lemma_.lower())
+        if tok.pos_ == "NOUN" and head.head.pos_ == "VERB":  # "set fire to homes in a raid": the clause's words
+            context |= {c.lemma_.lower() for c in head.head.children}
     if tok.pos_ != "VERB" and head.pos_ == "VERB":  # "launched strikes": the verb's clause counts
         context |= {c.lemma_.lower() for c in head.children}
     for trig in cands:
@@ -122,7 +129,7 @@ def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -
     modal, future = lex.word_set("modal_words"), lex.word_set("future_words")
     neg, marks = lex.word_set("negation_words"), lex.word_set("conditional_marks")
     irrealis, generic = lex.word_set("irrealis_governors"), lex.word_set("generic_determiners")
-    node = tok
+    node, prev = tok, None
     for step in range(depth):
         words = _aux_words(node)
         own_neg = any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "advmod"
@@ -138,7 +145,13 @@ def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -
             out["hypothetical"] = True
         if node.dep_ in ("advcl", "ccomp") and words & marks:
             out["hypothetical"] = True
+        if node.dep_ == "advcl" and words & lex.word_set("temporal_marks") \
+                and _aux_words(node.head) & (future | {"would"}):
+            out["hypothetical"] = True  # "will return to the table when X stops attacking": a condition
         if step > 0:
+            if prev is not None and prev.dep_ == "ccomp" and prev.i < node.i and any(
+                    c.dep_ == "dobj" for c in node.children):
+                break  # "accused X of Y, a charge Z denies": a misparse, the clause is its own event
             if node.i in triggers and triggers[node.i].embeds:
                 out["frame"] = node
                 return out
@@ -183,7 +196,7 @@ def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -
             if head.lemma_.lower() in lex.word_set("existence_verbs"):
                 out["negated"] |= any(c.dep_ == "neg" for c in head.children)
             break
-        node = head
+        prev, node = node, head
     return out
 
 
@@ -250,7 +263,7 @@ def _sentence_events(sent: SpacySpan, lex: Lexicon, actors, places, dates, quant
     light = lex.word_set("light_verbs")
     for i, trig in list(triggers.items()):
         tok = doc[i]
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in light:
+        if tok.pos_ in ("VERB", "AUX") and lex.lemma(tok) in light:
             if any(c.i in triggers and c.dep_ in ("dobj", "attr") and doc[c.i].pos_ in ("NOUN", "PROPN")
                    for c in tok.children):
                 del triggers[i]  # "made arrests": the noun carries the event
@@ -305,7 +318,37 @@ def _sentence_events(sent: SpacySpan, lex: Lexicon, actors, places, dates, quant
                 c.target = inner.actor
             elif inner.reference:  # "called the attacks terrorism": resolved to the attackers later
                 c.target_ref = inner.type
-    return _merge_linked([c for i, c in cands.items() if i not in frames], cands, lex)
+    out = _merge_linked([c for i, c in cands.items() if i not in frames], cands, lex)
+    return out + _quoted_demands(sent, lex, actors, dates, out)
+
+
+def _quoted_demands(sent: SpacySpan, lex: Lexicon, actors, dates, have: list[_Cand]) -> list[_Cand]:
+    """'"X must stop ...", she said': a quoted must/should addressed to a named party is the speaker's demand."""
+    if any(c.type == "REQUEST" for c in have):
+        return []
+    doc, out = sent.doc, []
+    modals = lex.word_set("demand_modals")
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children):
+            continue
+        quote = _quote_at(tok)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if quote is None or not quote.speaker or subj is None or subj.pos_ == "PRON" or subj.idx < quote.start:
+            continue  # 'X "should understand ..."': the demand must be the speaker's own words
+        named = actors.at(subj.idx, subj.idx + len(subj.text)) if actors is not None else None
+        if named is None and subj.pos_ != "PROPN":
+            continue  # "the world must act": no party to address
+        speaker = (actors.canonical(quote.speaker) if actors is not None else None) or quote.speaker
+        target = argument(subj, actors, lex=lex, role="target")
+        if not target or target == speaker:
+            continue
+        trig = Trigger(type="REQUEST", lemma=tok.lemma_.lower(), mode="change")
+        known = {a.name for a in getattr(actors, "actors", ())}
+        out.append(_Cand(type="REQUEST", tok=tok, trig=trig, mode="change", actor=speaker, target=target,
+                         actor_known=speaker in known, date=date_in(doc, dates, sent.start_char, sent.end_char, tok.idx),
+                         sent=sent))
+        break
+    return out
 
 
 def _fill(keep: _Cand, drop: _Cand) -> None:
@@ -327,19 +370,30 @@ def _merge_linked(out: list[_Cand], cands: dict[int, _Cand], lex: Lexicon) -> li
             host = cands.get(node.i)
             if host is None or host.type != c.type:  # "imposed sanctions on X, freezing Y": the light verb's noun
                 host = next((cands[k.i] for k in node.children if k.dep_ == "dobj" and k.i in cands
-                             and cands[k.i].type == c.type and c.tok.dep_ == "advcl" and c.tok.tag_ == "VBG"
-                             and not any(m.dep_ == "mark" for m in c.tok.children)), host)
+                             and cands[k.i].type == c.type and (c.tok.dep_ == "advcl" and c.tok.tag_ == "VBG"
+                             and not any(m.dep_ == "mark" for m in c.tok.children)
+                             or c.tok.dep_ == "conj" and c.tok.head.i == node.i  # "launched attacks on X and stormed Y"
+                             and not any(m.dep_ in SUBJ for m in c.tok.children))), host)
             if host is not None and host.type == "ASSAULT" and c.type == "COERCE" and c.tok.dep_ == "conj" \
-                    and c.tok.head.i == node.i and c.tok.lemma_.lower() in lex.word_set("spoils_verbs"):
+                    and c.tok.head.i == node.i and lex.lemma(c.tok) in lex.word_set("spoils_verbs"):
                 absorbed.add(id(c))  # "killed 27 soldiers and seized weapons": the spoils of the attack
+                break
+            if host is not None and host.type == "ASSAULT" and c.type == "RETREAT" and c.mode == "release" \
+                    and c.tok.dep_ == "advcl" and c.tok.tag_ == "VBG":
+                absorbed.add(id(c))  # "stormed the prison, freeing inmates": a jailbreak, not a release
                 break
             if host is not None and host is not c and host.type == c.type and id(host) not in absorbed:
                 keep, drop = host, c
-                if host.tok.lemma_.lower() in casualty and c.tok.lemma_.lower() not in casualty:
+                if host.tok.lemma_.lower() in casualty and c.tok.lemma_.lower() not in casualty \
+                        or (host.reference or host.mention_only) and not (c.reference or c.mention_only):
                     keep, drop = c, host  # "the attack on the town killed five": the attack is the event
                 _fill(keep, drop)
                 absorbed.add(id(drop))
                 break
+    for c in out:  # "rounded up the men and shot them": the round-up is part of the killing
+        if c.type == "COERCE" and lex.lemma(c.tok) in lex.word_set("spoils_verbs") and any(
+                k.dep_ == "conj" and k.i in cands and cands[k.i].type == "ASSAULT" for k in c.tok.children):
+            absorbed.add(id(c))
     out = [c for c in out if id(c) not in absorbed]
     merged: list[_Cand] = []
     for c in out:  # two triggers of one type in one sentence: one event unless their arguments clash
@@ -348,6 +402,8 @@ def _merge_linked(out: list[_Cand], cands: dict[int, _Cand], lex: Lexicon) -> li
             merged.append(c)
             continue
         keep, drop = (home, c) if _specificity(home) >= _specificity(c) else (c, home)
+        if (keep.hypothetical or keep.negated) and not (drop.hypothetical or drop.negated):
+            keep, drop = drop, keep  # "launched an operation to retake X": the launch is what happened
         _fill(keep, drop)
         merged[merged.index(home)] = keep
     return merged
@@ -410,8 +466,17 @@ def _description(tok: Token, lex: Lexicon) -> bool:
     node = tok
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    return node.dep_ == "relcl" and node.tag_ in ("VBZ", "VBP") and tok.tag_ in ("VBZ", "VBP", "VB") \
-        and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
+    if node.dep_ == "relcl" and node.head.lower_ in lex.word_set("generic_heads"):
+        return True  # "anyone who had worked with the army": who is meant, not what happened
+    return node.dep_ == "relcl" and _present(node) and _present(tok)
+
+
+def _present(tok: Token) -> bool:
+    """A simple present verb, active ("operates") or passive ("is funded")."""
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ in ("VBZ", "VBP", "VB"):
+        return not aux
+    return tok.tag_ == "VBN" and len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].lower_ in ("is", "are")
 
 
 def _denial_speaker(tok: Token, triggers: dict, lex: Lexicon) -> Token | None:
@@ -427,6 +492,56 @@ def _denial_speaker(tok: Token, triggers: dict, lex: Lexicon) -> Token | None:
             if trig is not None and trig.type == "REJECT":
                 return next((c for c in deny.children if c.dep_ in SUBJ), None)
             return None
+    return None
+
+
+def _quote_at(tok: Token):
+    """The direct quote a token stands in, if any."""
+    return next((q for q in (tok.doc._.wc_quotes or ()) if q.kind == "direct" and q.start <= tok.idx < q.end), None)
+
+
+def _claimed(tok: Token, lex: Lexicon) -> bool:
+    """'X claimed the attack, saying its fighters had killed 30': the claim restates an attack."""
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "advcl", "xcomp", "conj", "parataxis"):
+            return False
+        node = node.head
+        if node.lemma_.lower() == "claim":
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.word_set("claim_heads") for c in node.children)
+    return False
+
+
+def _summary(tok: Token, lex: Lexicon) -> bool:
+    """A statistical or trend summary ("the insurgency has killed 40,000", "stepped up attacks over the past years")."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
+    if subj is not None and subj.lemma_.lower() in lex.word_set("summary_subjects"):
+        return True
+    text = " ".join(t.lower_ for t in verb.subtree)
+    return any(cue in text for cue in lex.word_set("trend_cues"))
+
+
+def _backshifted(tok: Token, lex: Lexicon) -> bool:
+    """'X said troops would be sent': 'would' is the reported 'will' of a speech verb, not a condition."""
+    modal = _aux_words(tok) & lex.word_set("modal_words")
+    if modal != {"would"} or _aux_words(tok) & lex.word_set("conditional_marks"):
+        return False
+    if any(c.dep_ == "advcl" and _aux_words(c) & lex.word_set("conditional_marks") for c in tok.children):
+        return False
+    return _speaker(tok, lex) is not None
+
+
+def _held_by(t_tok: Token | None) -> Token | None:
+    """'every neighbourhood taken by the gangs': the party that holds what is to be retaken."""
+    for c in (t_tok.children if t_tok is not None else ()):
+        if c.dep_ == "acl":
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                return pobj
     return None
 
 
@@ -484,6 +599,13 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
         return None  # "drones threaten the terminals": a danger, not a threat anyone made
     if _description(tok, lex):
         return None  # "forces backed by X", "officials who arm the rebels": who they are, not what happened
+    if kind in MATERIAL_CONFLICT and _summary(tok, lex):
+        return None  # "the insurgency has killed 40,000 people": background, not an event
+    if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.word_set("trend_verbs"):
+        return None  # "attacks on bases have increased": a statistic
+    announced = kind in ("AID", "MOBILIZE") and hypo and not negated and _backshifted(tok, lex)
+    if announced:  # "said the US would provide $60 million": reported speech backshifts 'will'
+        hypo = future = False
     if trig.threat and not _threatening(tok, lex):
         return None  # "warned that its trucks could not reach the north": a forecast, not a threat
     converted = False
@@ -526,6 +648,8 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
     if t_tok is not None and t_tok.i not in triggers and (
             _numeric(t_tok) or t_tok.pos_ == "ADJ" or t_tok.lemma_.lower() in lex.word_set("non_party_targets")):
         t_tok = _abstract_owner(t_tok)  # "rejected the account", "dismissed the president's remarks"
+    if kind == "PROTEST" and trig.mode == "obstruct" and tok.pos_ == "VERB":
+        t_tok = None  # "blocked the road": the road is where, not whom, they protest
     if t_tok is not None and t_tok.lemma_.lower() in lex.modifiers and kind in _VIOLENT:
         t_tok = None  # "fired dozens of rockets": the weapon, not the target
     between = t_tok is not None and a_tok is not None and t_tok.dep_ == "conj" and t_tok.head.i == a_tok.i
@@ -538,11 +662,20 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
             actor, target = argument(first, actors, conj=False, lex=lex), argument(second, actors, conj=False, lex=lex)
     if trig.swap:  # "were persuaded to": the persuaded party agrees
         actor, target = target, actor
+    if announced and actor is None:  # "the minister said troops would be sent": his announcement
+        spk = _speaker(tok, lex)
+        actor = argument(spk, actors, lex=lex) if spk is not None and spk.pos_ != "PRON" else None
     if converted:  # "Colonel X said the US would respond": the threat is the speaker's
         spk = _speaker(tok, lex)
         name = argument(spk, actors, lex=lex) if spk is not None and spk.pos_ != "PRON" else None
+        quote = _quote_at(tok)
+        if name is None and quote is not None and quote.speaker:  # "'... will be taken back,' he wrote"
+            name = (actors.canonical(quote.speaker) if actors is not None else None) or quote.speaker
         if name and (actor is None or getattr(actors, "kind_of", lambda n: None)(name) == "person"):
             actor = name
+        held = _held_by(t_tok) if trig.mode == "ground offensive" else None
+        if held is not None:  # a vow to retake what X holds threatens X
+            t_tok, target = held, argument(held, actors, lex=lex, role="target")
     denier = _denial_speaker(tok, triggers, lex) if kind in MATERIAL_CONFLICT and not (future or hypo) else None
     if denier is not None:  # "rejected the account, saying X had fired first": a counter-accusation
         kind, target, t_tok = "ACCUSE", actor, a_tok
@@ -571,6 +704,10 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
         governed = governed and not own
         if tok.dep_ == "attr" and tok.head.lemma_ == "be" and kind in MATERIAL_CONFLICT:  # "this is an arrest"
             reference = governed = True
+        if reference and actor is None and target is None:
+            governed = True  # "four months into its deployment": a bare mention never leads an event
+        if tok.dep_ == "nsubj" and dets & _DEFINITE and not own and tok.head.lemma_.lower() in lex.word_set("state_verbs"):
+            reference = governed = True  # "the deployment remains unpopular": talked about, not reported
         if tok.dep_ in ("nsubj", "nsubjpass") and dets & {"a", "an"} and tok.head.tag_ in ("VBZ", "VBP") \
                 and not any(c.dep_ == "aux" for c in tok.head.children):
             hypo = True  # "a withdrawal takes a year": what such events are like, not one of them
@@ -586,6 +723,14 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
         casualty = lex.casualty.get("fatalities", frozenset()) | lex.casualty.get("injuries", frozenset())
         if kind == "ASSAULT" and tok.lemma_.lower() in casualty and actor is None:
             reference = governed = True  # "16 people were killed": the toll of an attack told elsewhere
+    if _claimed(tok, lex):
+        reference = True  # the claim's own account joins the attack it claims
+    if a_tok is not None and a_tok.lemma_.lower() in lex.word_set("perpetrator_nouns") \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in a_tok.children):
+        reference = True  # "the attackers shot them": a detail of the attack already told
+    if kind in MATERIAL_CONFLICT and actor is None and target is None and tok.pos_ == "VERB" and any(
+            c.dep_ in SUBJ + ("dobj",) and c.pos_ == "PRON" for c in tok.children):
+        reference = governed = True  # "they shot him": an anecdote of an event told elsewhere
     known = {a.name for a in getattr(actors, "actors", ())}
     avoid = (_own_span(a_tok),) if a_tok is not None and a_tok.pos_ != "PRON" else ()
     t_place = _target_place(t_tok, places, lex)  # "an attack on Ain al-Asad": the target is the place
@@ -602,6 +747,8 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
         reference=reference, mention_only=governed, sent=sent)
     cand.background = background
     cand.frame = flags["frame"]
+    if location is None and not background:  # "marched through X, demanding ...": the demand was made there
+        cand.sent_place = place_in(list(sent), places, lex, exclude, actors=actors, trigger=tok, avoid=avoid)
     if denier is not None:
         cand.mode = "allege"
     return cand
@@ -691,7 +838,7 @@ def _to_event(group: list[_Cand]) -> Event:
         fill[key] = getattr(best, key)
         if fill[key] is None:
             fill[key] = next((getattr(c, key) for c in group if getattr(c, key) is not None), None)
-    place, date = fill["location"], fill["date"]
+    place, date = fill["location"] or best.sent_place, fill["date"]
     sent = best.sent
     text = sent.text.rstrip()
     evidence, seen = [], {sent.start_char}
@@ -756,9 +903,12 @@ def extract_events(doc: Doc, actors, places=(), dates=(), quantities=(),
     """PLOVER events of the article, one per real-world event, with evidence sentences."""
     lex = load_lexicon(str(settings.event_lexicon) if settings.event_lexicon else None)
     keys = set(lex.verbs) | set(lex.nouns)
+    hyphened = [k for k in lex.nouns if "-" in k]  # "sit-in" is three tokens
+    modals = lex.word_set("demand_modals")  # a quoted demand needs no trigger word
     cands: list[_Cand] = []
     for sent in doc.sents:
-        if not any(t.lemma_.lower() in keys or t.lower_ in keys for t in sent):
+        if not any(t.lemma_.lower() in keys or t.lower_ in keys or t.lower_ in modals for t in sent) \
+                and not any(k in sent.text.lower() for k in hyphened):
             continue  # parse-free skip of sentences without any trigger word
         cands.extend(_sentence_events(sent, lex, actors, tuple(places), tuple(dates), tuple(quantities), settings))
     latest: dict[str, _Cand] = {}

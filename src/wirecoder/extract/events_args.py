@@ -116,6 +116,16 @@ def resolve_pronoun(tok: Token, actors, lex: Lexicon | None = None) -> str | Non
             return (actors.canonical(quote.speaker) if actors is not None else None) or quote.speaker
     if low in _RELATIVE and tok.head.dep_ == "relcl":
         return argument(tok.head.head, actors, lex=lex)
+    if low in ("its", "their"):  # "a force that completed its withdrawal": the relative clause's head
+        node = tok.head
+        for _ in range(4):
+            if node.dep_ == "relcl":
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in node.children):
+                    return argument(node.head, actors, lex=lex)
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
     if low in _SPEAKER_PRONOUNS:
         speaker = _speaker_of(tok, lex)
         if speaker is not None:
@@ -548,8 +558,8 @@ def noun_args(tok: Token, kind: str, lex: Lexicon, actors) -> tuple[Token | None
             else prep_object(acl, _TARGET_PREPS)
     for c in tok.children:
         if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "NOUN", "ADJ"):
-            if c.lemma_.lower() in lex.modifiers:
-                continue
+            if c.lemma_.lower() in lex.modifiers or c.i == tok.i - 2 and tok.doc[c.i + 1].text == "-":
+                continue  # "drone strike", the "sit" of "sit-in": part of the event's name
             if actors is not None and (actors.at(c.idx, c.idx + len(c.text)) or _state_of(c, actors)) \
                     and actor is None:
                 actor = c
@@ -565,10 +575,11 @@ def noun_args(tok: Token, kind: str, lex: Lexicon, actors) -> tuple[Token | None
         subj, passive = subject_of(head, actors, lex)
         if head.lemma_.lower() in lex.word_set("undergo_verbs") and target is None:
             target = subj if not passive else next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        elif head.lemma_.lower() in lex.word_set("light_verbs"):
+        elif lex.lemma(head) in lex.word_set("light_verbs"):
             actor = actor or subj  # "made arrests", "filed a lawsuit against X", "launched attacks on X"
             if target is None:
-                target = prep_object(head, preps | _PARTNER_PREPS | ({"to"} if kind in _THEME_TYPES else set()))
+                near = preps | _PARTNER_PREPS | ({"to"} if kind in _THEME_TYPES else set())
+                target = prep_object(head, near - ({"at", "into"} if kind == "PROTEST" else set()))  # "a sit-in at X": where
     elif tok.dep_ == "nsubj" and head.pos_ == "VERB" and target is None:  # "a strike hit a car"
         target = next((c for c in head.children if c.dep_ == "dobj"), None)
     return actor, target, own

@@ -41,6 +41,11 @@ class Lexicon:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     casualty: dict[str, frozenset[str]] = field(default_factory=dict)
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "the army" -> names it may stand for
+    lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form -> lemma the tagger gets wrong
+
+    def lemma(self, tok) -> str:
+        """A token's lower-case lemma, corrected where the tagger is known to err ("staged" -> "stag")."""
+        return self.lemma_fixes.get(tok.lower_) or tok.lemma_.lower()
 
     def word_set(self, name: str) -> frozenset[str]:
         """A named list of cue words (light_verbs, modal_words, ...)."""
@@ -87,8 +92,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                                source=str(file))
         for pos, target in (("verbs", verbs), ("nouns", nouns)):
             for key, value in ((table or {}).get(pos) or {}).items():
-                trig = _entry(type_, key, value, str(file), noun=pos == "nouns")
-                target.setdefault(trig.lemma, []).append(trig)
+                # a list gives one lemma several senses of one type ("suspend" aid / talks)
+                for one in (value if isinstance(value, list) else [value]):
+                    trig = _entry(type_, key, one, str(file), noun=pos == "nouns")
+                    target.setdefault(trig.lemma, []).append(trig)
     words = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()
              if isinstance(v, list)}
     casualty = {k: frozenset(str(w).lower() for w in v) for k, v in (raw.get("casualty_words") or {}).items()}
@@ -97,4 +104,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     return Lexicon(verbs={k: _order(v) for k, v in verbs.items()},
                    nouns={k: _order(v) for k, v in nouns.items()},
                    modifiers={str(k).lower(): v for k, v in (raw.get("modifiers") or {}).items()},
-                   words=words, casualty=casualty, anaphors=anaphors)
+                   words=words, casualty=casualty, anaphors=anaphors,
+                   lemma_fixes={str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()})
