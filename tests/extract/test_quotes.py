@@ -243,3 +243,18 @@ def test_quotes_he_after_an_untagged_name_is_that_person(analyze):
             '"Nobody protects us," he added.')
     q = by_text(quotes_of(analyze, text), "Nobody protects us")
     assert q.speaker and "Carranza" in q.speaker
+
+
+def test_quotes_frame_after_appositive_names(analyze):
+    text = ("The strikes hit farms near the border, the mayor of Amedi, Ravan Saeed Doski, "
+            "told the Hill Courier by phone.")
+    q = by_text(quotes_of(analyze, text), "The strikes hit farms")
+    assert q.speaker == "Ravan Saeed Doski"
+
+
+def test_quotes_report_with_a_quoted_comment_keeps_the_report(analyze):
+    text = ('Monitors said last month that soldiers had executed 60 villagers near the town, '
+            'an accusation the government rejected as "baseless".')
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "soldiers had executed 60 villagers").kind == "indirect"
+    assert by_text(qs, "baseless").kind == "direct"

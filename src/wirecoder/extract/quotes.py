@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.extract.actors import ActorIndex
+from wirecoder.extract.actors import TITLE_WORDS, ActorIndex
 from wirecoder.extract.quote_marks import Passage, content_text, find_passages
 from wirecoder.extract.speakers import (Speaker, actor_subject_before, is_speech_verb, lexicon, person_before,
                                         resolve_phrase, subject_of, told_to)
@@ -224,34 +224,65 @@ def _clause_bounds(tokens: list[Token]) -> tuple[int, int] | None:
 
 
 def _without_quoted_conjuncts(tokens: list[Token], quoted) -> list[Token]:
-    """The clause without the coordinated branches (and their 'and') that contain quoted text."""
+    """The clause without the side branches that hold quoted text: coordinated clauses ('… and
+    accused Israel of “stalling”') and appended comments ('…, an accusation X rejected as
+    “baseless”')."""
     drop: set[int] = set()
     for t in tokens:
-        if t.dep_ == "conj" and any(_inside(x.idx, quoted) for x in t.subtree):
+        if t.dep_ in ("conj", "appos", "npadvmod", "advcl", "parataxis") and \
+                any(_inside(x.idx, quoted) for x in t.subtree):
             drop.update(x.i for x in t.subtree)
-            drop.update(c.i for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i)
+            drop.update(c.i for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i
+                        and c.i >= t.left_edge.i - 2)
+    if drop:  # the marks of a dropped quote can hang elsewhere in the parse
+        drop.update(t.i for t in tokens if t.is_quote and any(t.idx in (s - 1, e) for s, e in quoted))
     kept = [t for t in tokens if t.i not in drop]
     if any(_inside(t.idx, quoted) for t in kept):
         return []
     return kept
 
 
+def _is_name(tokens: list[Token]) -> bool:
+    """A segment that is nothing but a person's name ('Azad Hassan Berwari')."""
+    return any(t.ent_type_ == "PERSON" for t in tokens) and all(
+        t.pos_ == "PROPN" or t.lower_ in ("al", "-", "bin", "ibn", "de") for t in tokens)
+
+
 def _trailing_frame(verb: Token) -> tuple[list[Token], Token] | None:
-    """'CLAUSE, NP said [to X / by phone].' where the parser lost the frame: the clause before
-    the last comma is the content and the noun phrase after it the speaker."""
+    """'CLAUSE, NP[, NAME,] said [to X / by phone].' where the parser lost the frame: the clause
+    before the run of comma-separated noun phrases is the content, the person or head noun in
+    that run the speaker."""
     sent = verb.sent
     if any(c.dep_ == "ccomp" for c in verb.children):
         return None
+    if any(t.pos_ == "VERB" for t in sent if t.i > verb.i):
+        return None
     commas = [t for t in sent if t.text == "," and t.i < verb.i]
-    if not commas or any(t.pos_ == "VERB" for t in sent if t.i > verb.i):
+    if not commas:
         return None
-    comma = commas[-1]
-    between = [t for t in sent if comma.i < t.i < verb.i]
-    heads = [t for t in between if t.pos_ in ("NOUN", "PROPN") and not (comma.i < t.head.i < verb.i)]
-    if not heads or len(between) > 10:
+    # walk back over the noun phrases naming the speaker ("the mayor of Amedi, Azad Berwari,")
+    stop, k = verb.i, len(commas) - 1
+    segments: list[list[Token]] = []
+    while k >= 0:
+        seg = [t for t in sent if commas[k].i < t.i < stop and not t.is_punct]
+        if seg and (any(t.pos_ in ("VERB", "AUX") for t in seg) or len(seg) > 10):
+            break
+        if seg and segments and not (_is_name(seg) or any(
+                t.lower_ in TITLE_WORDS or t.lower_ in lexicon()["source_nouns"] for t in seg)):
+            break  # "…around Sake, west of Goma, a leader said": the place belongs to the clause
+        if seg:
+            segments.insert(0, seg)
+        stop, k = commas[k].i, k - 1
+    if not segments:
         return None
-    content = [t for t in sent if t.i < comma.i]
-    return (content, heads[0]) if len(content) >= 4 else None
+    content = [t for t in sent if t.i < stop]
+    person = next((seg[-1] for seg in segments if _is_name(seg)), None)
+    head = person or next((t for t in segments[0] if t.pos_ in ("NOUN", "PROPN")
+                           and not (segments[0][0].i <= t.head.i <= segments[0][-1].i)), None)
+    if head is None or len(content) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in content) \
+            or sent[-1].text == ":" or sent.text.rstrip().endswith(":"):
+        return None  # no clause before the frame, or a line that introduces a block quote
+    return content, head
 
 
 def _credible(speaker: Speaker, tok: Token) -> bool:
