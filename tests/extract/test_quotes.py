@@ -258,3 +258,32 @@ def test_quotes_report_with_a_quoted_comment_keeps_the_report(analyze):
     qs = quotes_of(analyze, text)
     assert by_text(qs, "soldiers had executed 60 villagers").kind == "indirect"
     assert by_text(qs, "baseless").kind == "direct"
+
+
+def test_quotes_given_name_alone_is_the_person_named_before(analyze):
+    text = ("Nurse Selam Tadesse worked through the night. Selam said the ward had run out of blood.\n"
+            "“We bury people and wait,” she said.")
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "run out of blood").speaker == "Selam Tadesse"
+    assert by_text(qs, "We bury people").speaker == "Selam Tadesse"
+
+
+def test_quotes_description_in_a_relative_clause_is_not_the_frames(analyze):
+    text = ('Uganda said on Tuesday that it had sent troops to the capital, '
+            'a move the opposition described as a “provocation”.')
+    q = by_text(quotes_of(analyze, text), "provocation")
+    assert q.speaker and "opposition" in q.speaker
+
+
+def test_quotes_according_to_outranks_the_clause_subject(analyze):
+    text = ("Investigators believe the ship dragged its anchor for 100 kilometres, "
+            "according to a person familiar with the inquiry.")
+    q = by_text(quotes_of(analyze, text), "dragged its anchor")
+    assert q.anonymous and "familiar" in q.speaker
+
+
+def test_quotes_trailing_source_the_parser_left_without_a_subject(analyze):
+    text = ('"People are eating leaves. The last convoy came weeks ago and it was not enough," '
+            'a resident reached by phone said, asking not to be named.')
+    q = by_text(quotes_of(analyze, text), "People are eating leaves")
+    assert q.anonymous and "resident" in q.speaker

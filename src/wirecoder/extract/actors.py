@@ -285,6 +285,7 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
     # persons first, longest first, so surnames attach to full names
     order = sorted(spans, key=lambda x: (x[0].label_ != "PERSON", -len(name_tokens(x[0].text))))
     surnames: dict[str, _Cluster] = {}
+    given: dict[str, _Cluster | bool] = {}
     for span, s, e in order:
         text = span.text
         entry = reg.lookup(span.ent_id_) if span.ent_id_ else reg.lookup(text)
@@ -293,6 +294,8 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
         toks = name_tokens(text)
         if cluster is None and not entry and len(toks) == 1 and toks[0] in surnames:
             cluster = surnames[toks[0]]
+        if cluster is None and not entry and len(toks) == 1 and given.get(toks[0]) not in (None, False):
+            cluster = given[toks[0]]  # "Abebech said" after "Abebech Worku": a given name alone
         if cluster is None:
             label = entry.label if entry else span.label_
             cluster = _Cluster(label=label, registry_name=entry.name if entry else None)
@@ -302,6 +305,8 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
         cluster.names.append(text)
         if cluster.label == "PERSON" and len(toks) >= 2:
             surnames.setdefault(toks[-1], cluster)
+            # a given name names one person only while no other person shares it
+            given[toks[0]] = cluster if given.get(toks[0], cluster) is cluster else False
 
     # acronyms defined in parentheses: "Kataeb Hezbollah (KH)"
     text = doc.text  # rebuilt on every access: read once

@@ -75,6 +75,8 @@ def _frames(outer: Token, inner: Token) -> bool:
     coordinated with it or hanging from its subject."""
     tok = inner  # (spaCy makes a new Token object on every access: compare positions)
     while tok.head.i != outer.i and tok.head.i != tok.i:
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+            return False  # "…, a move X described as “provocation”": X's own words
         tok = tok.head
     return tok.head.i == outer.i and tok.dep_ in ("ccomp", "parataxis")
 
@@ -197,7 +199,8 @@ def _direct(doc: Doc, text_all: str, p: Passage, passages: list[Passage], quoted
         if cue.pos_ == "NOUN":
             found.speaker = _noun_cue_speaker(cue, actors)
         else:
-            subj = subject_of(cue) or actor_subject_before(doc, cue, actors, quoted)
+            subj = subject_of(cue) or _between_subject(doc, end, cue) \
+                or actor_subject_before(doc, cue, actors, quoted)
             if subj is not None and not _inside(subj.idx, quoted):
                 found.speaker = resolve_phrase(subj, actors)
                 if not _credible(found.speaker, subj):
@@ -211,6 +214,17 @@ def _direct(doc: Doc, text_all: str, p: Passage, passages: list[Passage], quoted
         if name:
             found.speaker = Speaker(name, name, person=True)
     return found
+
+
+def _between_subject(doc: Doc, quote_end: int, cue: Token) -> Token | None:
+    """'“…,” a resident reached by phone said': the noun phrase between the quote and its cue,
+    when the parser gave the cue no subject."""
+    span = [t for t in doc[max(cue.i - 12, 0):cue.i] if t.idx >= quote_end and not t.is_punct]
+    if not span or any(t.pos_ in ("AUX",) or t.dep_ == "ROOT" for t in span):
+        return None
+    lo, hi = span[0].i, span[-1].i
+    heads = [t for t in span if t.pos_ in ("NOUN", "PROPN") and not lo <= t.head.i <= hi]
+    return heads[0] if heads else None
 
 
 def _clause_bounds(tokens: list[Token]) -> tuple[int, int] | None:
@@ -391,7 +405,8 @@ def _indirect(doc: Doc, text_all: str, quoted, actors: ActorIndex, settings: Set
                           cue=cue, speaker=speaker))
     # one reported clause, one quote: a clause found twice (by its verb and by 'according to')
     # stays once; a report nested in another with its own cue ('said that … saying …') stays
-    out.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    # "Investigators believe X, according to a source": the named source is who reports it
+    out.sort(key=lambda f: (f.start, -(f.end - f.start), f.cue is None or f.cue.lower_ != "according"))
     kept: list[_Found] = []
     for f in out:
         if any(k.start <= f.start and f.end <= k.end and (k.cue is not None and f.cue is not None and k.cue.i == f.cue.i or k.start == f.start) for k in kept):
