@@ -92,3 +92,12 @@ def test_actors_definite_head_word_refers_to_earlier_organisation(analyze):
     assert any(m.text == "The council" for m in a.mentions)
     q = [q for q in res.quotes if "more tents" in q.text][0]
     assert q.speaker == "Lakeland Relief Council"
+
+
+def test_actors_head_word_and_the_group_refer_back(analyze):
+    text = ("Police clashed with gunmen from the Harbour Brigade at the edge of the camp. "
+            "One member of the Brigade was killed, according to the group.")
+    res = analyze(text)
+    a = actor(res, "Harbour Brigade")
+    assert {"Brigade", "the group"} <= {m.text for m in a.mentions}
+    assert res.quotes[0].speaker == "Harbour Brigade"

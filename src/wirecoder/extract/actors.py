@@ -286,6 +286,7 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
     order = sorted(spans, key=lambda x: (x[0].label_ != "PERSON", -len(name_tokens(x[0].text))))
     surnames: dict[str, _Cluster] = {}
     given: dict[str, _Cluster | bool] = {}
+    org_heads: dict[str, _Cluster | bool] = {}
     for span, s, e in order:
         text = span.text
         entry = reg.lookup(span.ent_id_) if span.ent_id_ else reg.lookup(text)
@@ -294,6 +295,9 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
         toks = name_tokens(text)
         if cluster is None and not entry and len(toks) == 1 and toks[0] in surnames:
             cluster = surnames[toks[0]]
+        if cluster is None and not entry and len(toks) == 1 and span.label_ == "ORG" \
+                and org_heads.get(toks[0]) not in (None, False):
+            cluster = org_heads[toks[0]]  # "the Brigade" after "the Jenin Brigade"
         if cluster is None and not entry and len(toks) == 1 and given.get(toks[0]) not in (None, False):
             cluster = given[toks[0]]  # "Abebech said" after "Abebech Worku": a given name alone
         if cluster is None:
@@ -303,6 +307,8 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
             by_key[key] = cluster
         cluster.mentions.append((span.start_char, span.end_char, text))
         cluster.names.append(text)
+        if cluster.label == "ORG" and len(toks) >= 2 and toks[-1] in ORG_WORDS:
+            org_heads[toks[-1]] = cluster if org_heads.get(toks[-1], cluster) is cluster else False
         if cluster.label == "PERSON" and len(toks) >= 2:
             surnames.setdefault(toks[-1], cluster)
             # a given name names one person only while no other person shares it
@@ -414,6 +420,14 @@ def _title_references(doc: Doc, clusters: list[_Cluster]) -> None:
             best.mentions.append((chunk.start_char, chunk.end_char, chunk.text))
 
 
+GENERIC_ORG_HEADS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
+
+
+def _is_outlet(c: _Cluster, doc: Doc) -> bool:
+    article = doc._.wc_article
+    return bool(article is not None and article.outlet and any(norm(n) == norm(article.outlet) for n in c.names))
+
+
 def _organisation_references(doc: Doc, clusters: list[_Cluster]) -> None:
     """'the mission', 'the ministry': a definite head word of an organisation named earlier
     ('African Union Transition Mission in Somalia', 'Interior Ministry') refers back to it."""
@@ -431,6 +445,13 @@ def _organisation_references(doc: Doc, clusters: list[_Cluster]) -> None:
             if starts and max(starts) > best_start and any(
                     root.lower_ in norm(n).split() for n in c.names):
                 best, best_start = c, max(starts)
+        if best is None and root.lower_ in GENERIC_ORG_HEADS:
+            # "the group said": the organisation named last, if it was named in the last sentences
+            window = doc[max(chunk.sent.start - 1, 0)].sent.start_char if chunk.sent.start > 0 else 0
+            for c in orgs:
+                starts = [m[0] for m in c.mentions if window <= m[0] < chunk.start_char]
+                if starts and max(starts) > best_start and c.label == "ORG" and not _is_outlet(c, doc):
+                    best, best_start = c, max(starts)
         if best is not None:
             best.mentions.append((chunk.start_char, chunk.end_char, chunk.text))
 
