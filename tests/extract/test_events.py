@@ -599,3 +599,143 @@ def test_events_demand_in_a_protest_sentence_takes_its_place(events):
 def test_events_generic_relative_clause_is_no_event(events):
     evs = events("Anyone who had worked with the army was taken aside.")
     assert not [e for e in evs if e.type == "COOPERATE"]
+
+
+# Round 5: one reading of reported speech, modality and background, tested on sentences of our own.
+
+def test_events_reported_would_of_force_is_a_threat_even_when_conditional(events):
+    evs = events("The commander said his men would march on the capital if the shelling went on.")
+    e = one(evs, "THREATEN")
+    assert not e.hypothetical
+    assert not [x for x in evs if x.type == "ASSAULT"]
+
+
+def test_events_reported_would_not_of_talks_is_a_rejection(events):
+    e = one(events("The rebel spokesman said the movement would not negotiate with the junta."), "REJECT")
+    assert e.actor == "movement" and e.future
+
+
+def test_events_would_under_a_fear_stays_hypothetical(events):
+    evs = events("Villagers said they feared the militia would attack the market again.")
+    assert not [e for e in evs if e.type in ("ASSAULT", "THREATEN")]
+
+
+def test_events_present_negated_talks_state_a_refusal(events):
+    one(events('"There is nothing to discuss with kidnappers," the governor told reporters.'), "REJECT")
+
+
+def test_events_willingness_to_talk_is_no_event(events):
+    evs = events("The opposition leader said his party remained ready to negotiate with the government.")
+    assert not [e for e in evs if e.type in ("AGREE", "CONSULT")]
+
+
+def test_events_until_in_a_past_clause_is_no_condition(events):
+    evs = events("The two parties fought over the valley from 2015 until the government and the rebels "
+                 "signed a peace accord in Nairobi in 2019.")
+    one(evs, "AGREE")
+
+
+def test_events_place_object_selects_territorial_capture(events):
+    evs = events("Rebel fighters captured Kidal in a dawn assault on Friday.")
+    assert one(evs, "ASSAULT").mode == "ground offensive"
+    assert not [e for e in evs if e.type == "COERCE"]
+
+
+def test_events_cumulative_toll_is_no_event(events):
+    evs = events("Local monitors say air strikes have killed more than 300 civilians in the province since 2019.")
+    assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+def test_events_toll_since_a_weekday_is_the_ongoing_clash(events):
+    evs = events("Clashes between the army and a militia near the town have killed at least 30 people since "
+                 "Monday, officials said.")
+    one(evs, "ASSAULT")
+
+
+def test_events_characterising_noun_is_no_second_attack(events):
+    evs = events("The foreign ministry condemned the raid on the village as a massacre.")
+    one(evs, "ACCUSE")
+    assert not [e for e in evs if e.type == "ASSAULT" and e.trigger == "massacre"]
+
+
+def test_events_means_of_a_response_is_a_fresh_attack(events):
+    evs = events("The army responded with air strikes on rebel positions near the river on Tuesday.")
+    assert one(evs, "ASSAULT").mode == "airstrike"
+
+
+def test_events_circumstance_clause_does_not_lead_an_event(events):
+    evs = events("Police shot two smugglers near the port as they withdrew towards the border.")
+    one(evs, "ASSAULT")
+    assert not [e for e in evs if e.type == "RETREAT"]
+
+
+def test_events_refusal_to_disclose_is_no_rejection(events):
+    evs = events("The police chief said four men had been detained but declined to give their names.")
+    one(evs, "COERCE")
+    assert not [e for e in evs if e.type == "REJECT"]
+
+
+def test_events_request_for_anonymity_is_no_request(events):
+    evs = events("A relative, who asked that her name be withheld, said soldiers had detained her brother at a checkpoint.")
+    one(evs, "COERCE")
+    assert not [e for e in evs if e.type == "REQUEST"]
+    e = one(events("Qatar had urged the rebel leaders to free the hostages, said an official who asked not to be named."),
+            "REQUEST")
+    assert e.trigger == "urged"
+
+
+def test_events_elaborating_clause_of_a_material_act_is_part_of_it(events):
+    evs = events("The government imposed sanctions on three generals on Monday, barring them from entering the country.")
+    one(evs, "SANCTION")
+    assert not [e for e in evs if e.type == "COERCE"]
+
+
+def test_events_participle_describing_a_party_is_no_event(events):
+    evs = events("Chad threatened to withdraw from the regional force fighting the insurgents around the lake.")
+    assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+def test_events_different_victim_counts_are_different_arrests(events):
+    evs = events("Police detained 12 students at the university on Monday. "
+                 "Hundreds of students were detained during the protests last year, a rights group said.")
+    assert len([e for e in evs if e.type == "COERCE"]) == 2
+
+
+def test_events_quoted_verdict_is_the_speakers_accusation(events):
+    evs = events('Gunmen seized the mayor of Tamba on Sunday. "This is a crime against the whole town," '
+                 'said Governor Amina Yusuf.')
+    assert one(evs, "ACCUSE").actor == "Amina Yusuf"
+
+
+def test_events_quoted_demand_about_an_act_is_a_request(events):
+    evs = events('Soldiers detained the editor of a local paper on Sunday. "The arrests must be reversed at once," '
+                 'said opposition leader Samuel Okoro.')
+    assert one(evs, "REQUEST").actor == "Samuel Okoro"
+
+
+def test_events_threat_idioms_are_threats(events):
+    assert one(events('"Such provocations will not go unanswered," Foreign Minister Lena Berg said.'),
+               "THREATEN")
+    e = one(events("A spokesman said the army would make the kidnappers pay for the ambush."), "THREATEN")
+    assert e.target == "kidnappers"
+
+
+def test_events_new_material_triggers(events):
+    one(events("Government troops clashed with militants outside Gao on Monday."), "ASSAULT")
+    one(events("A police patrol came under fire near the border crossing."), "ASSAULT")
+    one(events("Since March the army has set up a dozen new checkpoints along the highway."), "MOBILIZE")
+    one(events("Residents said soldiers had barred them from reaching their fields."), "COERCE")
+    one(events("The tanker was boarded by coastguard commandos on Sunday."), "COERCE")
+    one(events("The authorities suspended two foreign broadcasters over their coverage."), "COERCE")
+    one(events("The bloc suspended budget support to the government in 2021."), "SANCTION")
+
+
+def test_events_lexicon_named_list_in_requires(tmp_path):
+    good = tmp_path / "lex.yaml"
+    good.write_text("types:\n  ACCUSE:\n    verbs:\n      brand: {requires: [$bad_words]}\nbad_words: [crime, Terror]\n")
+    lex = load_lexicon(str(good))
+    assert lex.verbs["brand"][0].requires == frozenset({"crime", "terror"})
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("types:\n  ACCUSE:\n    verbs:\n      brand: {requires: [$missing]}\n")
+    with pytest.raises(LexiconError, match="unknown word list"):
+        load_lexicon(str(bad))

@@ -87,3 +87,9 @@ def test_sources_html_body_title_and_date(tmp_path):
     assert "arrested six men" in art.text and "Subscribe" not in art.text and "Sport" not in art.text
     assert art.published == date(2024, 1, 9)
     assert art.title == "Six held after airport attack"
+
+
+def test_sources_a_first_sentence_starting_with_by_is_not_a_byline():
+    text = "By August 2023 militia fighters had seized the town.\n" + BODY
+    art = article_from_text(text)
+    assert art.byline is None and art.text.startswith("By August 2023")

@@ -59,6 +59,7 @@ class _Cand:
     sent_place: Place | str | None = None  # the sentence's place: the location when the clause names none
 
 
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _NAME_ENTS = {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON", "PRODUCT"}
 
 
@@ -107,7 +108,13 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
             context |= {c.lemma_.lower() for c in head.head.children}
     if tok.pos_ != "VERB" and head.pos_ == "VERB":  # "launched strikes": the verb's clause counts
         context |= {c.lemma_.lower() for c in head.children}
-    for trig in cands:
+    # a place as object selects the territorial sense: "captured Lalibela" is no arrest, whatever its subject
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    places = doc._.wc_places or ()
+    heads = [t for o in objs for t in (o, *(c for c in o.children if c.dep_ == "compound"))]
+    if any(t.ent_type_ in _PLACE_ENTS or any(p.start <= t.idx < p.end for p in places) for t in heads):
+        context.add("@place")
+    for trig in sorted(cands, key=lambda t: "@place" not in t.requires or "@place" not in context):
         if trig.particle and not set(trig.particle.split()) <= near:
             continue
         if trig.requires and not trig.requires & (context | {w for w in near if w.startswith("@")}):
@@ -146,7 +153,7 @@ def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -
         if node.dep_ in ("advcl", "ccomp") and words & marks:
             out["hypothetical"] = True
         if node.dep_ == "advcl" and words & lex.word_set("temporal_marks") \
-                and _aux_words(node.head) & (future | {"would"}):
+                and (_aux_words(node.head) & (future | {"would"}) or lex.lemma(node.head) in irrealis):
             out["hypothetical"] = True  # "will return to the table when X stops attacking": a condition
         if step > 0:
             if prev is not None and prev.dep_ == "ccomp" and prev.i < node.i and any(
@@ -161,7 +168,7 @@ def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -
                 out["hypothetical"] = True
             if node.lemma_.lower() in lex.word_set("negating_governors") and node.i not in triggers:
                 out["negated"] = True  # "failed to reach agreement"
-            if node.lower_ in neg and step == 1:  # "without attacks"
+            if node.lower_ in neg and step == 1:  # "without attacks", "there is nothing to negotiate"
                 out["negated"] = True
         dep = node.dep_
         if dep == "ROOT" or node.head.i == node.i:
@@ -179,6 +186,8 @@ def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -
             return out
         if dep == "pcomp" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i not in triggers:
             out["hypothetical"] = True  # "the framework of supporting Gaza": a description, not an act
+        if dep in ("relcl", "acl") and head.lower_ in neg:
+            out["negated"] = True  # "there is nothing to negotiate", "no one to talk to"
         if dep in ("relcl", "parataxis", "appos", "advcl") and not words & marks:
             break
         if dep == "conj" and not any(c.dep_ in SUBJ + ("aux", "auxpass") for c in node.children):
@@ -191,7 +200,7 @@ def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -
             # "the attacks would not have occurred": the verb's modality (and, for verbs of
             # existence, its negation) applies to its subject event; "the strike hit" is realis
             hw = _aux_words(head)
-            out["hypothetical"] |= bool(hw & modal)
+            out["hypothetical"] |= bool(hw & modal) or head.dep_ in ("advcl", "ccomp") and bool(hw & marks)
             out["future"] |= bool(hw & future)
             if head.lemma_.lower() in lex.word_set("existence_verbs"):
                 out["negated"] |= any(c.dep_ == "neg" for c in head.children)
@@ -259,7 +268,8 @@ def _historical(clause: list[Token], published, lex: Lexicon, years: int) -> boo
 def _sentence_events(sent: SpacySpan, lex: Lexicon, actors, places, dates, quantities,
                      settings: Settings) -> list[_Cand]:
     doc = sent.doc
-    triggers = {t.i: m for t in sent if (m := _match(t, lex)) is not None}
+    # "declined to comment", "asked not to be named": the reporter's exchange is no event and frames none
+    triggers = {t.i: m for t in sent if (m := _match(t, lex)) is not None and not _newsroom(t, m.type, lex)}
     light = lex.word_set("light_verbs")
     for i, trig in list(triggers.items()):
         tok = doc[i]
@@ -319,7 +329,8 @@ def _sentence_events(sent: SpacySpan, lex: Lexicon, actors, places, dates, quant
             elif inner.reference:  # "called the attacks terrorism": resolved to the attackers later
                 c.target_ref = inner.type
     out = _merge_linked([c for i, c in cands.items() if i not in frames], cands, lex)
-    return out + _quoted_demands(sent, lex, actors, dates, out)
+    out = out + _quoted_demands(sent, lex, actors, dates, out)
+    return out + _quoted_verdicts(sent, lex, actors, dates, out)
 
 
 def _quoted_demands(sent: SpacySpan, lex: Lexicon, actors, dates, have: list[_Cand]) -> list[_Cand]:
@@ -332,15 +343,16 @@ def _quoted_demands(sent: SpacySpan, lex: Lexicon, actors, dates, have: list[_Ca
         if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children):
             continue
         quote = _quote_at(tok)
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if quote is None or not quote.speaker or subj is None or subj.pos_ == "PRON" or subj.idx < quote.start:
             continue  # 'X "should understand ..."': the demand must be the speaker's own words
         named = actors.at(subj.idx, subj.idx + len(subj.text)) if actors is not None else None
-        if named is None and subj.pos_ != "PROPN":
+        act = subj.lemma_.lower() in lex.nouns  # "the arrests must be reversed": a demand about an act
+        if named is None and subj.pos_ != "PROPN" and not act:
             continue  # "the world must act": no party to address
         speaker = (actors.canonical(quote.speaker) if actors is not None else None) or quote.speaker
-        target = argument(subj, actors, lex=lex, role="target")
-        if not target or target == speaker:
+        target = None if act else argument(subj, actors, lex=lex, role="target")
+        if not (target or act) or target == speaker:
             continue
         trig = Trigger(type="REQUEST", lemma=tok.lemma_.lower(), mode="change")
         known = {a.name for a in getattr(actors, "actors", ())}
@@ -349,6 +361,31 @@ def _quoted_demands(sent: SpacySpan, lex: Lexicon, actors, dates, have: list[_Ca
                          sent=sent))
         break
     return out
+
+
+def _elaborates(tok: Token) -> bool:
+    """A subjectless -ing clause without a conjunction ("..., killing three"): more of the same act."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(m.dep_ in ("mark",) + SUBJ for m in tok.children)
+
+
+def _quoted_verdicts(sent: SpacySpan, lex: Lexicon, actors, dates, have: list[_Cand]) -> list[_Cand]:
+    """'"This is a violation of the truce," he said': a quoted condemning predicate is the speaker's accusation."""
+    if any(c.type == "ACCUSE" for c in have):
+        return []
+    words = lex.word_set("characterisations")
+    for tok in sent:
+        if tok.dep_ != "attr" or tok.head.lemma_ != "be" or tok.lemma_.lower() not in words \
+                or any(c.dep_ == "neg" for c in tok.head.children):
+            continue
+        quote = _quote_at(tok)
+        if quote is None or not quote.speaker:
+            continue
+        speaker = (actors.canonical(quote.speaker) if actors is not None else None) or quote.speaker
+        known = {a.name for a in getattr(actors, "actors", ())}
+        trig = Trigger(type="ACCUSE", lemma=tok.lemma_.lower(), mode="disapprove")
+        return [_Cand(type="ACCUSE", tok=tok, trig=trig, mode="disapprove", actor=speaker, actor_known=speaker in known,
+                      date=date_in(sent.doc, dates, sent.start_char, sent.end_char, tok.idx), sent=sent)]
+    return []
 
 
 def _fill(keep: _Cand, drop: _Cand) -> None:
@@ -378,10 +415,15 @@ def _merge_linked(out: list[_Cand], cands: dict[int, _Cand], lex: Lexicon) -> li
                     and c.tok.head.i == node.i and lex.lemma(c.tok) in lex.word_set("spoils_verbs"):
                 absorbed.add(id(c))  # "killed 27 soldiers and seized weapons": the spoils of the attack
                 break
-            if host is not None and host.type == "ASSAULT" and c.type == "RETREAT" and c.mode == "release" \
-                    and c.tok.dep_ == "advcl" and c.tok.tag_ == "VBG":
-                absorbed.add(id(c))  # "stormed the prison, freeing inmates": a jailbreak, not a release
-                break
+            if node.i == c.tok.head.i and _elaborates(c.tok):
+                # "stormed the prison, freeing inmates", "imposed sanctions, barring Y": the -ing clause
+                # tells more of the material act it hangs on, whatever its own type
+                act = cands.get(node.i) or next((cands[k.i] for k in node.children
+                                                 if k.dep_ == "dobj" and k.i in cands), None)
+                if act is not None and act is not c and act.type != c.type and act.type in MATERIAL_CONFLICT \
+                        and c.type in MATERIAL_CONFLICT | {"RETREAT"}:
+                    absorbed.add(id(c))
+                    break
             if host is not None and host is not c and host.type == c.type and id(host) not in absorbed:
                 keep, drop = host, c
                 if host.tok.lemma_.lower() in casualty and c.tok.lemma_.lower() not in casualty \
@@ -468,6 +510,9 @@ def _description(tok: Token, lex: Lexicon) -> bool:
         node = node.head
     if node.dep_ == "relcl" and node.head.lower_ in lex.word_set("generic_heads"):
         return True  # "anyone who had worked with the army": who is meant, not what happened
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
+            and tok.head.lemma_.lower() not in set(lex.nouns) | lex.word_set("control_nouns"):
+        return True  # "the task force fighting the militants": who they are; "an attack killing five" is told
     return node.dep_ == "relcl" and _present(node) and _present(tok)
 
 
@@ -512,26 +557,48 @@ def _claimed(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _summary(tok: Token, lex: Lexicon) -> bool:
+def _summary(tok: Token, lex: Lexicon, kind: str = "") -> bool:
     """A statistical or trend summary ("the insurgency has killed 40,000", "stepped up attacks over the past years")."""
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    verb = tok
+    for _ in range(3):  # "have been killed in Palestinian attacks": the clause's verb
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
     subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
     if subj is not None and subj.lemma_.lower() in lex.word_set("summary_subjects"):
         return True
-    text = " ".join(t.lower_ for t in verb.subtree)
-    return any(cue in text for cue in lex.word_set("trend_cues"))
+    text = f" {' '.join(t.lower_ for t in verb.subtree)} "
+    if any(f" {cue} " in text for cue in lex.word_set("trend_cues")):
+        return True
+    # a toll: victims counted over a span ("have killed 130 civilians since 2015", "this year")
+    casualty = lex.casualty.get("fatalities", frozenset()) | lex.casualty.get("injuries", frozenset())
+    if kind != "ASSAULT" or verb.lemma_.lower() not in casualty \
+            or not any(f" {cue} " in text for cue in lex.word_set("toll_cues")):
+        return False
+    lo, hi = _own_span(verb)  # "since Monday" is one ongoing clash; "since 2015", "this year" a toll
+    return not any(d.precision in ("day", "week") for d in (verb.doc._.wc_dates or ()) if lo <= d.start < hi)
 
 
-def _backshifted(tok: Token, lex: Lexicon) -> bool:
+def _backshifted(tok: Token, lex: Lexicon, conditional: bool = False) -> bool:
     """'X said troops would be sent': 'would' is the reported 'will' of a speech verb, not a condition."""
     modal = _aux_words(tok) & lex.word_set("modal_words")
     if modal != {"would"} or _aux_words(tok) & lex.word_set("conditional_marks"):
         return False
-    if any(c.dep_ == "advcl" and _aux_words(c) & lex.word_set("conditional_marks") for c in tok.children):
+    if not conditional and any(c.dep_ == "advcl" and _aux_words(c) & lex.word_set("conditional_marks")
+                               for c in tok.children):
         return False
-    return _speaker(tok, lex) is not None
+    node = tok  # the speech verb must frame the clause directly: "said he feared X would ..." is no report
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in lex.word_set("speech_verbs"):
+            return True
+        if node.head.lemma_.lower() in lex.word_set("irrealis_governors"):
+            return False
+        node = node.head
+    return False
 
 
 def _held_by(t_tok: Token | None) -> Token | None:
@@ -561,6 +628,18 @@ def _abstract_owner(tok: Token) -> Token | None:
     return None
 
 
+def _stance(tok: Token) -> bool:
+    """A negation in the present states a standing refusal ("we do not negotiate", "there is nothing to negotiate")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False  # "this pause is not a surrender": a characterisation, not a refusal
+    if any(c.dep_ == "aux" and c.lower_ in ("do", "does") for c in tok.children):
+        return True
+    node = tok
+    while node.dep_ in ("xcomp", "acl", "relcl", "attr", "dobj") and node.head.i != node.i:
+        node = node.head
+    return node.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in node.children)
+
+
 def _light_negated(tok: Token, lex: Lexicon) -> bool:
     """'did not give permission': a negated light verb carrying a nominal trigger."""
     head = tok.head
@@ -577,6 +656,35 @@ def _background(tok: Token, lex: Lexicon) -> bool:
     if tok.dep_ == "pobj" and (head.lower_ in gov or head.head.lemma_.lower() in gov):
         return True
     return False
+
+
+def _newsroom(tok: Token, kind: str, lex: Lexicon) -> bool:
+    """A source's exchange with the reporter: a refusal to disclose, or a request for anonymity."""
+    if kind == "REQUEST":
+        return any(t.lemma_.lower() in lex.word_set("anonymity_words") or t.lower_ in lex.word_set("anonymity_words")
+                   for c in tok.children if c.dep_ not in SUBJ for t in c.subtree)
+    if kind != "REJECT":
+        return False
+    for c in tok.children:
+        if c.dep_ != "xcomp":
+            continue
+        if lex.lemma(c) in lex.word_set("disclosure_verbs"):
+            return True
+        if any(o.dep_ == "dobj" and o.lemma_.lower() in lex.word_set("disclosed_things") for o in c.children):
+            return True
+    return False
+
+
+def _predicate(tok: Token) -> bool:
+    """A noun that characterises something rather than reports an act: 'is a raid', 'called it / as a massacre'."""
+    return tok.dep_ in ("attr", "oprd") or tok.dep_ == "pobj" and tok.head.lower_ == "as" \
+        and not any(c.lower_ == "such" for c in tok.head.children) and tok.head.head.lower_ != "such"
+
+
+def _circumstance(tok: Token, lex: Lexicon) -> bool:
+    """'while evacuating the wounded', 'as they withdrew': a clause setting the scene of the sentence's event."""
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in lex.word_set("circumstance_marks") for c in tok.children)
 
 
 def _own_span(tok: Token) -> tuple[int, int]:
@@ -599,13 +707,18 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
         return None  # "drones threaten the terminals": a danger, not a threat anyone made
     if _description(tok, lex):
         return None  # "forces backed by X", "officials who arm the rebels": who they are, not what happened
-    if kind in MATERIAL_CONFLICT and _summary(tok, lex):
+    if kind in MATERIAL_CONFLICT and _summary(tok, lex, kind):
         return None  # "the insurgency has killed 40,000 people": background, not an event
     if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.word_set("trend_verbs"):
         return None  # "attacks on bases have increased": a statistic
-    announced = kind in ("AID", "MOBILIZE") and hypo and not negated and _backshifted(tok, lex)
-    if announced:  # "said the US would provide $60 million": reported speech backshifts 'will'
+    # reported speech backshifts 'will' to 'would' ("said the army would strike"): one reading for every
+    # type; a conditional stays a condition except for force, where "would strike if ..." is the threat
+    reported = hypo and _backshifted(tok, lex, conditional=kind in _VIOLENT)
+    announced = reported and kind in ("AID", "MOBILIZE") and not negated
+    if announced:  # "said the US would provide $60 million": the speaker's announcement
         hypo = future = False
+    elif reported:
+        hypo, future = False, True
     if trig.threat and not _threatening(tok, lex):
         return None  # "warned that its trucks could not reach the north": a forecast, not a threat
     converted = False
@@ -619,12 +732,14 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
             return None
         hypo, future, converted = False, True, True
     elif flags["frame"] is None and kind in COOPERATIVE and negated and not hypo \
-            and (future or _light_negated(tok, lex)):
-        kind, negated = "REJECT", False  # "will not lift the embargo", "did not give permission"
+            and (future or _light_negated(tok, lex) or _stance(tok)):
+        kind, negated = "REJECT", False  # "will not lift the embargo", "did not give permission", "we do not negotiate"
     elif flags["frame"] is None and kind in _VIOLENT and (future or flags["promise"]) and not negated:
         kind, hypo, converted = "THREATEN", False, True  # "will strike", "vowed ... ": a threat, not an attack
-    elif flags["frame"] is None and kind in COOPERATIVE - {"AGREE"} and (future or flags["promise"]) \
-            and not hypo and not negated and not (kind == "CONSULT" and not flags["promise"]):
+    elif flags["frame"] is None and kind == "CONSULT" and flags["promise"]:
+        hypo = True  # "remains willing to negotiate": an openness to talks is neither a talk nor a deal
+    elif flags["frame"] is None and kind in COOPERATIVE - {"AGREE", "CONSULT"} and (future or flags["promise"]) \
+            and not hypo and not negated:
         # "will release the prisoners" is a promise; "will meet next week" is a scheduled meeting
         kind = "AGREE"  # "will release the prisoners", "is willing to withdraw": a promise
     elif kind in MATERIAL_CONFLICT and flags["promise"]:
@@ -698,11 +813,13 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
     if tok.pos_ in ("NOUN", "PROPN"):
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         refs = lex.word_set("reference_governors")
-        governed = tok.head.lemma_.lower() in refs or \
-            tok.head.dep_ == "prep" and (tok.head.head.lemma_.lower() in refs or tok.head.lower_ in refs)
+        # "responded with air strikes": a means is a fresh act, not a mention of one
+        governed = tok.head.lemma_.lower() in refs or tok.head.dep_ == "prep" \
+            and tok.head.lower_ not in lex.word_set("means_preps") \
+            and (tok.head.head.lemma_.lower() in refs or tok.head.lower_ in refs)
         reference = bool(dets & _DEFINITE) and (governed or not own) or governed and not own
         governed = governed and not own
-        if tok.dep_ == "attr" and tok.head.lemma_ == "be" and kind in MATERIAL_CONFLICT:  # "this is an arrest"
+        if _predicate(tok) and kind in MATERIAL_CONFLICT:  # "this is an arrest", "condemned the raid as a massacre": a characterisation
             reference = governed = True
         if reference and actor is None and target is None:
             governed = True  # "four months into its deployment": a bare mention never leads an event
@@ -725,6 +842,8 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
             reference = governed = True  # "16 people were killed": the toll of an attack told elsewhere
     if _claimed(tok, lex):
         reference = True  # the claim's own account joins the attack it claims
+    if _circumstance(tok, lex):
+        reference = governed = True  # joins the event it is told with, never leads one
     if a_tok is not None and a_tok.lemma_.lower() in lex.word_set("perpetrator_nouns") \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in a_tok.children):
         reference = True  # "the attackers shot them": a detail of the attack already told
@@ -771,6 +890,23 @@ def _clash(a, b) -> bool:
     return bool(wa and wb and not wa & wb)
 
 
+_ROUGH = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20}
+
+
+def _amount(name) -> int | None:
+    text = (name if isinstance(name, str) else getattr(name, "name", "")).lower()
+    m = re.search(r"\b\d[\d,]*\b", text)
+    if m:
+        return int(m.group().replace(",", ""))
+    return next((v for w, v in _ROUGH.items() if w in text.split()), None)
+
+
+def _counts_differ(a, b) -> bool:
+    """'thousands of people' and '37 people': groups of clearly different size are not one report's victims."""
+    x, y = _amount(a), _amount(b)
+    return x is not None and y is not None and max(x, y) > 2 * min(x, y)
+
+
 def _day(d) -> bool:
     return d is not None and d.precision == "day" and not d.open_end
 
@@ -815,7 +951,8 @@ def _compatible(c: _Cand, g: _Cand) -> bool:
     same_actor = bool(c.actor and g.actor and _words(c.actor) & _words(g.actor))
     if c.type in _VERBAL:
         return same_actor
-    return same_actor or bool(c.target and g.target and _words(c.target) & _words(g.target))
+    return same_actor or bool(c.target and g.target and _words(c.target) & _words(g.target)
+                              and not _counts_differ(c.target, g.target))
 
 
 def _depth(tok: Token) -> int:
@@ -904,7 +1041,7 @@ def extract_events(doc: Doc, actors, places=(), dates=(), quantities=(),
     lex = load_lexicon(str(settings.event_lexicon) if settings.event_lexicon else None)
     keys = set(lex.verbs) | set(lex.nouns)
     hyphened = [k for k in lex.nouns if "-" in k]  # "sit-in" is three tokens
-    modals = lex.word_set("demand_modals")  # a quoted demand needs no trigger word
+    modals = lex.word_set("demand_modals") | lex.word_set("characterisations")  # quoted demands and verdicts
     cands: list[_Cand] = []
     for sent in doc.sents:
         if not any(t.lemma_.lower() in keys or t.lower_ in keys or t.lower_ in modals for t in sent) \

@@ -52,7 +52,22 @@ class Lexicon:
         return self.words.get(name, frozenset())
 
 
-def _entry(type_: str, key: str, value, source: str, noun: bool = False) -> Trigger:
+def _words(value, lists: dict[str, frozenset[str]], source: str) -> frozenset[str]:
+    """Lower-case cue words; an item "$name" stands for the whole named list (one list, many triggers)."""
+    out: set[str] = set()
+    for w in value or ():
+        w = str(w).lower()
+        if w.startswith("$") and len(w) > 1:
+            if w[1:] not in lists:
+                raise LexiconError(f"unknown word list {w!r}; define it at the top level", source=source)
+            out |= lists[w[1:]]
+        else:
+            out.add(w)
+    return frozenset(out)
+
+
+def _entry(type_: str, key: str, value, source: str, noun: bool = False,
+           lists: dict[str, frozenset[str]] | None = None) -> Trigger:
     if value is None or isinstance(value, str):
         value = {"mode": value}
     if not isinstance(value, dict) or set(value) - _ENTRY_KEYS:
@@ -64,8 +79,8 @@ def _entry(type_: str, key: str, value, source: str, noun: bool = False) -> Trig
     else:  # "call for": the verb with a particle or preposition it needs
         lemma, particle = parts[0], " ".join(parts[1:]) or None
     return Trigger(type=type_, lemma=lemma, particle=particle, mode=value.get("mode"),
-                   requires=frozenset(str(w).lower() for w in value.get("requires") or ()),
-                   not_requires=frozenset(str(w).lower() for w in value.get("not_requires") or ()),
+                   requires=_words(value.get("requires"), lists or {}, source),
+                   not_requires=_words(value.get("not_requires"), lists or {}, source),
                    irrealis=bool(value.get("irrealis")), embeds=bool(value.get("embeds")),
                    swap=bool(value.get("swap")), threat=bool(value.get("threat")),
                    when_negated=bool(value.get("when_negated")))
@@ -86,6 +101,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         raise LexiconError(f"cannot read the event lexicon: {exc}", source=str(file)) from exc
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, list[Trigger]] = {}
+    words = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()
+             if isinstance(v, list)}
     for type_, table in (raw.get("types") or {}).items():
         if type_ not in PLOVER_TYPES:
             raise LexiconError(f"unknown PLOVER type {type_!r}; use one of {', '.join(PLOVER_TYPES)}",
@@ -94,10 +111,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             for key, value in ((table or {}).get(pos) or {}).items():
                 # a list gives one lemma several senses of one type ("suspend" aid / talks)
                 for one in (value if isinstance(value, list) else [value]):
-                    trig = _entry(type_, key, one, str(file), noun=pos == "nouns")
+                    trig = _entry(type_, key, one, str(file), noun=pos == "nouns", lists=words)
                     target.setdefault(trig.lemma, []).append(trig)
-    words = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()
-             if isinstance(v, list)}
     casualty = {k: frozenset(str(w).lower() for w in v) for k, v in (raw.get("casualty_words") or {}).items()}
     anaphors = {str(k).lower(): tuple(str(w).lower() for w in (v if isinstance(v, list) else [v]))
                 for k, v in (raw.get("anaphors") or {}).items()}

@@ -51,6 +51,18 @@ def parse_published(value, source: str | None = None) -> date | None:
         raise DateFormatError(f"publication date {value!r} is not YYYY-MM-DD", source=source) from None
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _looks_like_byline(who: str) -> bool:
+    """'Our Baghdad Correspondent', 'Jane Doe and John Roe': short, no sentence, not a date
+    ('By August 2023 fighters had seized the town.' is the article's first sentence)."""
+    words = who.split()
+    return 0 < len(words) <= 10 and not who.rstrip().endswith((".", "!", "?", ":")) \
+        and not words[0][:1].isdigit() and not words[0].lower().startswith(_MONTHS) \
+        and words[0].lower() not in ("then", "now", "late", "early", "mid", "dawn", "nightfall", "noon")
+
+
 def clean_text(text: str) -> tuple[str, str | None]:
     """Blank out reposting boilerplate and a leading byline, keeping every other character in place.
 
@@ -66,7 +78,7 @@ def clean_text(text: str) -> tuple[str, str | None]:
                 blank = True
             else:
                 m = _BYLINE.match(stripped)
-                if m and byline is None and not seen_text and len(stripped.split()) <= 12:
+                if m and byline is None and not seen_text and _looks_like_byline(m.group("who")):
                     byline, blank = m.group("who").strip(), True
                 else:
                     seen_text = True
