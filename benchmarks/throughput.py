@@ -22,7 +22,7 @@ def load_texts(extra: list[Path]) -> list[dict]:
     docs = [{"id": "sample", "text": (ROOT / "src/wirecoder/sample/sample-article.txt").read_text(encoding="utf-8"),
              "published": "2024-01-12"}]
     for folder in [ROOT / "tests" / "fixtures", ROOT.parent / "shared" / "fixtures", *extra]:
-        for f in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        for f in sorted(folder.rglob("*.json")) if folder.is_dir() else []:
             d = json.loads(f.read_text(encoding="utf-8"))
             docs.append({"id": d["id"], "text": d["text"], "published": d.get("published")})
     return docs
