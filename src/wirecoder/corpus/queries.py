@@ -101,16 +101,21 @@ def events(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
     return rows
 
 
+def _mentions_place(article_col: str, f: Filters, where: list, params: list) -> None:
+    """Keep rows whose article names the --place (by name or country code)."""
+    if f.place:
+        where.append(f"EXISTS (SELECT 1 FROM places p WHERE p.article_id = {article_col} "
+                     "AND (p.name LIKE ? OR p.country = ?))")
+        params += [f"%{f.place}%", f.place.upper()]
+
+
 def quotes(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
     """Quotes with their speaker, anonymity and article."""
     where, params = [], []
     if f.actor:
         where.append(_in("q.speaker", actor_names(conn, f.actor), params))
     _dates("a.published", f, where, params)
-    if f.place:
-        where.append("EXISTS (SELECT 1 FROM places p WHERE p.article_id = q.article_id AND "
-                     "(p.name LIKE ? OR p.country = ?))")
-        params += [f"%{f.place}%", f.place.upper()]
+    _mentions_place("q.article_id", f, where, params)
     if f.search:
         where.append("EXISTS (SELECT 1 FROM quotes_fts x WHERE x.article_id = q.article_id AND x.idx = q.idx "
                      "AND quotes_fts MATCH ?)")
@@ -138,9 +143,7 @@ def articles(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
         where.append("EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND e.type = ?)")
         params.append(f.type.upper())
     _dates("a.published", f, where, params)
-    if f.place:
-        where.append("EXISTS (SELECT 1 FROM places p WHERE p.article_id = a.id AND (p.name LIKE ? OR p.country = ?))")
-        params += [f"%{f.place}%", f.place.upper()]
+    _mentions_place("a.id", f, where, params)
     if f.search:
         where.append("a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)")
         params.append(fts_query(f.search))
