@@ -287,3 +287,16 @@ def test_quotes_trailing_source_the_parser_left_without_a_subject(analyze):
             'a resident reached by phone said, asking not to be named.')
     q = by_text(quotes_of(analyze, text), "People are eating leaves")
     assert q.anonymous and "resident" in q.speaker
+
+
+def test_quotes_record_by_a_body_is_that_bodys_report(analyze):
+    text = "Strikes have killed more than 80 people since May, according to a tally by the Health Ministry."
+    q = by_text(quotes_of(analyze, text), "killed more than 80 people")
+    assert q.speaker == "Health Ministry"
+
+
+def test_quotes_according_to_frames_a_quote_in_its_sentence(analyze):
+    text = ('According to the same sources, the party leader Omar Idris will give a speech in which '
+            'he will address "the options available to the movement."')
+    q = by_text(quotes_of(analyze, text), "the options available")
+    assert q.anonymous and "sources" in q.speaker

@@ -210,6 +210,14 @@ def _direct(doc: Doc, text_all: str, p: Passage, passages: list[Passage], quoted
                     subj = subject_of(upper) if upper is not None else None
                     found.speaker = resolve_phrase(subj, actors) if subj is not None else None
     if found.speaker is None and not found.inherit:
+        # "According to the sources, X will address “the options…”": the sentence's source speaks
+        acc = next((t for t in first_sent if t.lower_ == "according" and t.i + 1 < len(doc)
+                    and doc[t.i + 1].lower_ == "to"), None)
+        pobj = next((c for c in doc[acc.i + 1].children if c.dep_ == "pobj"), None) if acc is not None else None
+        if pobj is not None:
+            found.speaker = resolve_phrase(pobj, actors)
+            found.cue, found.anchor = acc, acc.idx
+    if found.speaker is None and not found.inherit:
         name = person_before(doc, first_sent, start, actors, quoted)
         if name:
             found.speaker = Speaker(name, name, person=True)

@@ -150,6 +150,13 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
             return Speaker(name, tok.head.text, person=actors.kind_of(name) == "person", start=tok.head.idx)
     head_word = tok.lower_
     lex = lexicon()
+    if name is None and tok.lemma_.lower() in lex["record_nouns"]:
+        # "according to a tally by the Health Ministry": the record's author speaks
+        for child in tok.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
+                    return resolve_phrase(pobj, actors)
     if name and head_word not in lex["source_nouns"]:
         kind = actors.kind_of(name)
         return Speaker(name, phrase.text, person=kind == "person" or looks_like_person(name, kind),
