@@ -299,3 +299,17 @@ def test_places_registry_actor_is_never_an_unresolved_place(places):
     found = places("Israeli jets struck near Nabatieh in Lebanon, and Israel said it hit Hezbollah "
                    "positions in Lebanon and Syria.")
     assert all(p.name != "Hezbollah" for p in found)
+
+
+def test_places_capitalised_country_code_is_the_country_not_a_namesake_town(analyze):
+    res = analyze("Officials in Paris and Lyon met US envoy Jasper Hale, a French diplomat said.")
+    us = [p for p in res.places if p.text == "US"]
+    assert us and us[0].country == "US" and us[0].kind == "country"
+
+
+def test_places_small_namesake_abroad_gives_way_to_the_articles_country(analyze):
+    text = ("Police in Kosovo said two officers were hurt in Zvecan and Mitrovica. Shots were fired near "
+            "Leposavic and in the village of Banjska, the Kosovo police said, as Pristina accused Belgrade.")
+    res = analyze(text)
+    banjska = [p for p in res.places if p.text == "Banjska"]
+    assert banjska and banjska[0].country == "XK"

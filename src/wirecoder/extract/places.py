@@ -427,6 +427,10 @@ def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
             hits = hits + [h for h in _lookup(doc, start, hint_end) if h not in hits]
         if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in STATE_CUES:
             hint = "admin1"
+        surface = _text(doc, start, end)
+        if surface.replace(".", "").isupper() and len(surface) <= 5 and any(e.kind == "country" for e, _ in hits):
+            # "US", "UK", "DRC": a country's code, never a town that happens to share the letters
+            hits = [h for h in hits if h[0].kind == "country"]
         cands.append(_Cand(start, end, hits, ner, hint, _demonym_before(doc, start)))
         taken.update(range(start, end))
 
@@ -645,9 +649,19 @@ def extract_places(doc: Doc, settings: Settings = DEFAULT) -> tuple[Place, ...]:
         cands = cands + rescued
         taken.update(i for c in rescued for i in range(c.start, c.end))
     places = []
+    lead, lead_votes = countries.most_common(1)[0] if countries else (None, 0)
     for c, e0 in zip(cands, first):
         own = (e0.country, e0.admin1) if e0.country else None
         e, _, _ = _best(c, countries, admin1s, settings, own, local)
+        if lead and lead_votes >= settings.place_unresolved_min_votes and e.country != lead \
+                and e.kind in ("city", "town") and e.population < settings.place_small_town_population \
+                and countries[e.country] - (1 if own and own[0] == e.country else 0) <= 0 and not c.country:
+            # a small namesake town abroad, in an article about one country ('Banjska' in a Kosovo
+            # story is not the Bulgarian village): the article's country, without coordinates
+            text = _text(doc, c.start, c.end)
+            places.append(Place(name=text, start=doc[c.start].idx, end=doc[c.start].idx + len(text), text=text,
+                                country=lead, kind="unresolved", source="context"))
+            continue
         places.append(_place(doc, c.start, c.end, e))
     if settings.places_emit_unresolved:
         places.extend(_unresolved(doc, taken, places, countries, settings))
