@@ -739,3 +739,71 @@ def test_events_lexicon_named_list_in_requires(tmp_path):
     bad.write_text("types:\n  ACCUSE:\n    verbs:\n      brand: {requires: [$missing]}\n")
     with pytest.raises(LexiconError, match="unknown word list"):
         load_lexicon(str(bad))
+
+
+def test_events_interview_with_a_newspaper_is_no_consult(events):
+    assert not [e for e in events("Speaking to the Harbour Times, a ministry aide said the talks had stalled.")
+                if e.type == "CONSULT"]
+    assert not [e for e in events("The governor spoke to the Coastal Herald by phone on Friday.")
+                if e.type == "CONSULT"]
+    one(events("The governor spoke to his Qatari counterpart by phone on Friday."), "CONSULT")
+
+
+def test_events_infinitive_of_proposal_or_ability_is_not_realised(events):
+    evs = events("A Dutch proposal to deploy engineers to the port was rejected by Ankara.")
+    assert not [e for e in evs if e.type == "MOBILIZE"]
+    evs = events("The drill tested the ability of the navy to seize the coast.")
+    assert not [e for e in evs if e.type in ("COERCE", "ASSAULT")]
+
+
+def test_events_comma_conjunct_after_reported_clause_is_the_speakers(events):
+    e = one(events("The governor said the mayor was lying to voters, and ordered the police to close the roads."),
+            "REQUEST")
+    assert e.actor == "governor"
+    e = one(events("The minister said the rebels had attacked a village and burned homes."), "ASSAULT")
+    assert e.actor == "rebels"
+
+
+def test_events_raised_readiness_is_mobilize(events):
+    e = one(events("The defence chief ordered the navy to raise its combat readiness on Sunday."), "MOBILIZE")
+    assert e.mode == "alert"
+
+
+def test_events_calling_a_strike_stages_it(events):
+    e = one(events("Union leaders called a nationwide strike on Monday."), "PROTEST")
+    assert e.actor == "Union leaders"
+    evs = events("The dock unions called for a general strike.")
+    assert not [e for e in evs if e.type == "PROTEST"]
+    one(evs, "REQUEST")
+
+
+def test_events_deadly_crowd_control_is_one_assault(events):
+    evs = events("Riot police fired rubber bullets and tear gas at the marchers in the capital, "
+                 "killing a teenager and injuring dozens.")
+    assert not [e for e in evs if e.type == "COERCE"]
+    e = one(evs, "ASSAULT")
+    assert e.actor == "Riot police" and e.target == "marchers"
+    e = one(events("Riot police fired tear gas at the marchers in the capital, injuring dozens."), "COERCE")
+    assert e.target == "marchers"
+
+
+def test_events_present_tense_when_clause_is_a_habit(events):
+    assert not events("When the farmers demand their land back, soldiers shoot at them.")
+    assert not [e for e in events("The army shells the town whenever the rebels attack.") if e.type == "ASSAULT"]
+    evs = events("When the farmers demanded their land back, soldiers shot at them.")
+    one(evs, "ASSAULT")
+    one(events("Soldiers shoot at protesters in the capital."), "ASSAULT")
+
+
+def test_events_agentless_stationed_is_a_presence(events):
+    assert not [e for e in events("About 2,000 French soldiers were stationed in Chad before the coup.")
+                if e.type == "MOBILIZE"]
+    assert not [e for e in events("Some 900 troops are stationed at the base.") if e.type == "MOBILIZE"]
+    one(events("Two hundred marines were stationed at the airport on Monday."), "MOBILIZE")
+    one(events("The ministry stationed two battalions along the border on Friday."), "MOBILIZE")
+
+
+def test_events_quoted_rule_with_generic_subject_accuses_no_one(events):
+    assert not [e for e in events('"Any shelling of the hospital is a war crime," the ambassador said.')
+                if e.type == "ACCUSE"]
+    one(events('"This shelling of the hospital is a war crime," the ambassador said.'), "ACCUSE")

@@ -164,8 +164,9 @@ def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -
                 return out
             if node.lemma_.lower() in promise and node.i not in triggers and step <= 2:
                 out["promise"] = True  # "is willing to withdraw", "offered to send troops"
-            elif node.lemma_.lower() in irrealis and node.i not in triggers:
-                out["hypothetical"] = True
+            elif node.lemma_.lower() in irrealis and node.i not in triggers and not (
+                    prev is not None and prev.dep_ == "dobj" and lex.lemma(node) in lex.word_set("staging_verbs")):
+                out["hypothetical"] = True  # "called for a strike" is a wish; "called a strike" stages one
             if node.lemma_.lower() in lex.word_set("negating_governors") and node.i not in triggers:
                 out["negated"] = True  # "failed to reach agreement"
             if node.lower_ in neg and step == 1:  # "without attacks", "there is nothing to negotiate"
@@ -377,6 +378,9 @@ def _quoted_verdicts(sent: SpacySpan, lex: Lexicon, actors, dates, have: list[_C
         if tok.dep_ != "attr" or tok.head.lemma_ != "be" or tok.lemma_.lower() not in words \
                 or any(c.dep_ == "neg" for c in tok.head.children):
             continue
+        if any(c.dep_ in SUBJ and any(d.dep_ == "det" and d.lower_ in lex.word_set("generic_determiners")
+                                      for d in c.children) for c in tok.head.children):
+            continue  # '"Any attack on aid workers is a crime"': a rule stated, no one accused
         quote = _quote_at(tok)
         if quote is None or not quote.speaker:
             continue
@@ -398,6 +402,7 @@ def _merge_linked(out: list[_Cand], cands: dict[int, _Cand], lex: Lexicon) -> li
     """One event told by several triggers of a sentence ("attacked the base, killing three")."""
     absorbed = set()
     casualty = lex.casualty.get("fatalities", frozenset()) | lex.casualty.get("injuries", frozenset())
+    lethal = lex.casualty.get("fatalities", frozenset())
     for c in out:
         node = c.tok
         for _ in range(3):
@@ -420,6 +425,15 @@ def _merge_linked(out: list[_Cand], cands: dict[int, _Cand], lex: Lexicon) -> li
                 # tells more of the material act it hangs on, whatever its own type
                 act = cands.get(node.i) or next((cands[k.i] for k in node.children
                                                  if k.dep_ == "dobj" and k.i in cands), None)
+                if act is not None and act is not c and act.type == "COERCE" and c.type == "ASSAULT" \
+                        and act.mode in lex.word_set("nonlethal_modes") and lex.lemma(c.tok) in lethal:
+                    # "fired tear gas at marchers, killing two": deadly force makes the act an assault
+                    c.target, c.target_tok = act.target or c.target, act.target_tok or c.target_tok
+                    mode = c.mode
+                    _fill(c, act)
+                    c.mode = mode  # a crowd-control mode is no mode of an assault
+                    absorbed.add(id(act))
+                    break
                 if act is not None and act is not c and act.type != c.type and act.type in MATERIAL_CONFLICT \
                         and c.type in MATERIAL_CONFLICT | {"RETREAT"}:
                     absorbed.add(id(c))
@@ -513,7 +527,22 @@ def _description(tok: Token, lex: Lexicon) -> bool:
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
             and tok.head.lemma_.lower() not in set(lex.nouns) | lex.word_set("control_nouns"):
         return True  # "the task force fighting the militants": who they are; "an attack killing five" is told
+    if _stationed(tok, lex):
+        return True  # "1,000 troops were stationed there": a presence, not a deployment
     return node.dep_ == "relcl" and _present(node) and _present(tok)
+
+
+def _stationed(tok: Token, lex: Lexicon) -> bool:
+    """An agentless 'be' passive of a posting verb without a date of its own states where forces are."""
+    if lex.lemma(tok) not in lex.word_set("posting_verbs") or tok.tag_ != "VBN":
+        return False
+    kids = list(tok.children)
+    if not any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in kids) or any(
+            c.dep_ in ("agent", "aux") for c in kids):
+        return False  # "were stationed by the ministry", "have been stationed": an act
+    return not any(t.ent_type_ in ("DATE", "TIME") for c in kids if c.dep_ in ("prep", "npadvmod")
+                   and not (c.dep_ == "prep" and c.lower_ in lex.word_set("background_governors"))
+                   for t in c.subtree)
 
 
 def _present(tok: Token) -> bool:
@@ -692,6 +721,24 @@ def _own_span(tok: Token) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+def _simple_present(tok: Token) -> bool:
+    return tok.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _habitual(tok: Token, lex: Lexicon) -> bool:
+    """A present-tense 'when' clause and the clause it hangs on state a habit, not an event."""
+    marks = lex.word_set("habitual_marks")
+
+    def when_clause(v: Token) -> bool:
+        return v.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in v.children)
+
+    if not _simple_present(tok):
+        return False
+    if when_clause(tok) and _simple_present(tok.head):
+        return True
+    return any(when_clause(c) and _simple_present(c) for c in tok.children)
+
+
 def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: Lexicon, actors,
                places, dates, quantities, settings: Settings) -> _Cand | None:
     """The event one trigger states, before dedup; None when it states none."""
@@ -701,6 +748,8 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
     if not trig.embeds and kind != "THREATEN" and any(
             c.dep_ == "advcl" and _aux_words(c) & lex.word_set("conditional_marks") for c in tok.children):
         hypo = True  # "if the talks fail, the army will strike"
+    if _habitual(tok, lex):
+        hypo = True  # "when we ask for our wages, they shoot at us": what happens, not what happened
     negated = flags["negated"]
     if kind == "THREATEN" and tok.pos_ == "VERB" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in lex.modifiers for c in tok.children):
@@ -814,7 +863,9 @@ def _candidate(tok: Token, trig: Trigger, triggers: dict, sent: SpacySpan, lex: 
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         refs = lex.word_set("reference_governors")
         # "responded with air strikes": a means is a fresh act, not a mention of one
-        governed = tok.head.lemma_.lower() in refs or tok.head.dep_ == "prep" \
+        staged = tok.dep_ == "dobj" and lex.lemma(tok.head) in lex.word_set("staging_verbs") \
+            and not dets & _DEFINITE and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.head.children)
+        governed = not staged and tok.head.lemma_.lower() in refs or tok.head.dep_ == "prep" \
             and tok.head.lower_ not in lex.word_set("means_preps") \
             and (tok.head.head.lemma_.lower() in refs or tok.head.lower_ in refs)
         reference = bool(dets & _DEFINITE) and (governed or not own) or governed and not own

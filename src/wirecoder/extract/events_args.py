@@ -433,6 +433,22 @@ def casualties(tokens: list[Token], quantities: tuple[Quantity, ...], lex: Lexic
     return dead, hurt
 
 
+def _speaker_conjunct(node: Token, lex: Lexicon) -> bool:
+    """A simple-past conjunct set off by a comma from a reported clause in another tense belongs to
+    the speaker: "X said Y was lying, and ordered ..." (a shared "had" would make it Y's)."""
+    clause = node.head
+    if node.tag_ != "VBD" or clause.dep_ != "ccomp" or clause.tag_ == "VBD":
+        return False
+    doc = node.doc
+    before = doc[node.i - 2] if node.i >= 2 and doc[node.i - 1].dep_ == "cc" else None
+    if before is None or before.text != ",":
+        return False
+    if lex.lemma(clause.head) not in lex.word_set("speech_verbs"):
+        return False
+    return any(c.dep_ in ("aux", "auxpass") for c in clause.children) and not any(
+        c.dep_ in ("aux", "auxpass") for c in node.children)
+
+
 def subject_of(verb: Token, actors, lex: Lexicon) -> tuple[Token | None, bool]:
     """The subject of a verb (token, is_passive), inherited through xcomp/conj/acl/relcl."""
     node = verb
@@ -454,6 +470,9 @@ def subject_of(verb: Token, actors, lex: Lexicon) -> tuple[Token | None, bool]:
             return noun, False
         if node.dep_ == "relcl":
             return node.head, False
+        if node.dep_ == "conj" and _speaker_conjunct(node, lex):
+            node = node.head.head  # "X said Y was lying, and ordered ...": X ordered
+            continue
         if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
             if node.dep_ == "xcomp":  # "urged them to leave": object control
                 obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
@@ -523,7 +542,8 @@ def verb_args(tok: Token, kind: str, lex: Lexicon, actors) -> tuple[Token | None
     if kind in _THEME_TYPES:  # "sent troops to Uganda", "withdrew its troops from X": the recipient
         target = prep_object(tok, _RECIPIENT_PREPS)
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
-    if obj is not None and obj.lemma_.lower() in lex.modifiers:  # "fired rockets at the base"
+    if obj is not None and (obj.lemma_.lower() in lex.modifiers or obj.lemma_.lower() in lex.word_set(
+            "munition_words")):  # "fired rockets at the base", "fired tear gas at the crowd"
         target = target or prep_object(tok, _TARGET_PREPS)
     target = target or obj
     if target is None and kind == "PROTEST":  # "gathered outside the offices of X, chanting slogans against Y"
@@ -575,8 +595,9 @@ def noun_args(tok: Token, kind: str, lex: Lexicon, actors) -> tuple[Token | None
         subj, passive = subject_of(head, actors, lex)
         if head.lemma_.lower() in lex.word_set("undergo_verbs") and target is None:
             target = subj if not passive else next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        elif lex.lemma(head) in lex.word_set("light_verbs"):
-            actor = actor or subj  # "made arrests", "filed a lawsuit against X", "launched attacks on X"
+        elif lex.lemma(head) in lex.word_set("light_verbs") or tok.dep_ == "dobj" \
+                and lex.lemma(head) in lex.word_set("staging_verbs"):
+            actor = actor or subj  # "made arrests", "called a strike", "filed a lawsuit against X", "launched attacks on X"
             if target is None:
                 near = preps | _PARTNER_PREPS | ({"to"} if kind in _THEME_TYPES else set())
                 target = prep_object(head, near - ({"at", "into"} if kind == "PROTEST" else set()))  # "a sit-in at X": where
