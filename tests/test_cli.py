@@ -15,7 +15,7 @@ OWN_FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLE = ROOT / "src" / "wirecoder" / "sample" / "sample-article.txt"
 
 # Floors sit a little under what the current code reaches, so a regression fails the build.
-# heldout..heldout3 were each written before a tuning round and then used to tune; heldout4 has
+# heldout..heldout4 were each written before a tuning round and then used to tune; heldout5 has
 # never been tuned on, so its floors are the honest estimate for unseen articles.
 SEED_FLOORS = {"quote_f1": 0.95, "event_f1": 0.90, "place_f1": 0.95}
 OWN_FLOORS = {
@@ -23,7 +23,8 @@ OWN_FLOORS = {
     "heldout": {"quote_f1": 0.92, "event_f1": 0.85, "place_f1": 0.95},
     "heldout2": {"quote_f1": 0.89, "event_f1": 0.92, "place_f1": 0.96},
     "heldout3": {"quote_f1": 0.80, "event_f1": 0.82, "place_f1": 0.85},
-    "heldout4": {"quote_f1": 0.77, "event_f1": 0.58, "place_f1": 0.86},
+    "heldout4": {"quote_f1": 0.79, "event_f1": 0.65, "place_f1": 0.86},
+    "heldout5": {"quote_f1": 0.75, "event_f1": 0.55, "place_f1": 0.78},
 }
 
 
