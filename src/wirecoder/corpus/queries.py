@@ -86,9 +86,7 @@ def events(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
     if f.place:
         where.append("(e.location LIKE ? OR e.country = ?)")
         params += [f"%{f.place}%", f.place.upper()]
-    if f.search:
-        where.append("(e.article_id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?))")
-        params.append(fts_query(f.search))
+    _article_text_matches("e.article_id", f, where, params)
     sql = ("SELECT e.article_id, e.idx, e.type, e.mode, e.actor, e.target, e.date, e.date_precision, e.location, "
            "e.country, e.lat, e.lon, e.fatalities, e.injuries, e.trigger, e.sentence, e.start, e.\"end\", "
            "e.negated, e.hypothetical, e.future, e.historical, e.sourcing, e.sources_json, "
@@ -99,6 +97,13 @@ def events(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
         for k in ("negated", "hypothetical", "future", "historical"):
             r[k] = bool(r[k])
     return rows
+
+
+def _article_text_matches(article_col: str, f: Filters, where: list, params: list) -> None:
+    """Keep rows whose article text matches --search (full-text index)."""
+    if f.search:
+        where.append(f"{article_col} IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(fts_query(f.search))
 
 
 def _mentions_place(article_col: str, f: Filters, where: list, params: list) -> None:
@@ -144,9 +149,7 @@ def articles(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
         params.append(f.type.upper())
     _dates("a.published", f, where, params)
     _mentions_place("a.id", f, where, params)
-    if f.search:
-        where.append("a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(fts_query(f.search))
+    _article_text_matches("a.id", f, where, params)
     sql = ("SELECT a.id, a.published, a.outlet, a.title, a.url, a.source, a.content_hash, length(a.text) AS chars, "
            "(SELECT count(*) FROM article_actors x WHERE x.article_id = a.id) AS actors, "
            "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes, "
