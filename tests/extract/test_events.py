@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from wirecoder.errors import LexiconError
-from wirecoder.extract.events_lexicon import load_lexicon
+from wirecoder.extract.events.lexicon import load_lexicon
 from wirecoder.settings import Settings
 
 

@@ -1,34 +1,14 @@
 """Event clusters: one real-world event reported by several articles becomes one cluster with every report."""
 from __future__ import annotations
 
-import calendar
 import hashlib
 import math
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date, timedelta
 
 from wirecoder.corpus.names import compatible, same_name
+from wirecoder.extract.events.identity import period
 from wirecoder.settings import DEFAULT, Settings
-
-
-def period(day: str | None, precision: str | None, slack: int = 0) -> tuple[date, date] | None:
-    """The days a report's date may mean given its precision, widened by `slack` days each side."""
-    if not day:
-        return None
-    try:
-        lo = date.fromisoformat(day[:10])
-    except ValueError:
-        return None
-    if precision == "week":
-        hi = lo + timedelta(days=6)
-    elif precision == "month":
-        hi = lo.replace(day=calendar.monthrange(lo.year, lo.month)[1])
-    elif precision == "year":
-        hi = lo.replace(month=12, day=31)
-    else:
-        hi = lo
-    return lo - timedelta(days=slack), hi + timedelta(days=slack)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from wirecoder.extract.events_lexicon import Lexicon
+from wirecoder.extract.events.lexicon import Lexicon
 from wirecoder.records import DateRef, Place, Quantity
 from wirecoder.settings import data_path
 

@@ -1,0 +1,248 @@
+"""Within-article merging: triggers of one event in a sentence, and one event told in several sentences."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from wirecoder.extract.events.arguments import SUBJ
+from wirecoder.extract.events.base import _Cand, _NAME_STOP, _VERBAL, MATERIAL_CONFLICT
+from wirecoder.extract.events.identity import period
+from wirecoder.extract.events.lexicon import Lexicon
+from wirecoder.extract.events.modality import _elaborates
+from wirecoder.records import Event, Place, Span
+
+
+def _fill(keep: _Cand, drop: _Cand) -> None:
+    for key in ("actor", "target", "location", "date", "mode", "fatalities", "injuries"):
+        if getattr(keep, key) is None:
+            setattr(keep, key, getattr(drop, key))
+
+
+def _merge_linked(out: list[_Cand], cands: dict[int, _Cand], lex: Lexicon) -> list[_Cand]:
+    """One event told by several triggers of a sentence ("attacked the base, killing three")."""
+    absorbed = set()
+    casualty = lex.casualty.get("fatalities", frozenset()) | lex.casualty.get("injuries", frozenset())
+    lethal = lex.casualty.get("fatalities", frozenset())
+    for c in out:
+        node = c.tok
+        for _ in range(3):
+            if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
+                break
+            node = node.head
+            host = cands.get(node.i)
+            if host is None or host.type != c.type:  # "imposed sanctions on X, freezing Y": the light verb's noun
+                host = next((cands[k.i] for k in node.children if k.dep_ == "dobj" and k.i in cands
+                             and cands[k.i].type == c.type and (c.tok.dep_ == "advcl" and c.tok.tag_ == "VBG"
+                             and not any(m.dep_ == "mark" for m in c.tok.children)
+                             or c.tok.dep_ == "conj" and c.tok.head.i == node.i  # "launched attacks on X and stormed Y"
+                             and not any(m.dep_ in SUBJ for m in c.tok.children))), host)
+            if host is not None and host.type == "ASSAULT" and c.type == "COERCE" and c.tok.dep_ == "conj" \
+                    and c.tok.head.i == node.i and lex.lemma(c.tok) in lex.word_set("spoils_verbs"):
+                absorbed.add(id(c))  # "killed 27 soldiers and seized weapons": the spoils of the attack
+                break
+            if node.i == c.tok.head.i and _elaborates(c.tok):
+                # "stormed the prison, freeing inmates", "imposed sanctions, barring Y": the -ing clause
+                # tells more of the material act it hangs on, whatever its own type
+                act = cands.get(node.i) or next((cands[k.i] for k in node.children
+                                                 if k.dep_ == "dobj" and k.i in cands), None)
+                if act is not None and act is not c and act.type == "COERCE" and c.type == "ASSAULT" \
+                        and act.mode in lex.word_set("nonlethal_modes") and lex.lemma(c.tok) in lethal:
+                    # "fired tear gas at marchers, killing two": deadly force makes the act an assault
+                    c.target, c.target_tok = act.target or c.target, act.target_tok or c.target_tok
+                    mode = c.mode
+                    _fill(c, act)
+                    c.mode = mode  # a crowd-control mode is no mode of an assault
+                    absorbed.add(id(act))
+                    break
+                if act is not None and act is not c and act.type != c.type and act.type in MATERIAL_CONFLICT \
+                        and c.type in MATERIAL_CONFLICT | {"RETREAT"}:
+                    absorbed.add(id(c))
+                    break
+            if host is not None and host is not c and host.type == c.type and id(host) not in absorbed:
+                keep, drop = host, c
+                if host.tok.lemma_.lower() in casualty and c.tok.lemma_.lower() not in casualty \
+                        or (host.reference or host.mention_only) and not (c.reference or c.mention_only):
+                    keep, drop = c, host  # "the attack on the town killed five": the attack is the event
+                _fill(keep, drop)
+                absorbed.add(id(drop))
+                break
+    for c in out:  # "rounded up the men and shot them": the round-up is part of the killing
+        if c.type == "COERCE" and lex.lemma(c.tok) in lex.word_set("spoils_verbs") and any(
+                k.dep_ == "conj" and k.i in cands and cands[k.i].type == "ASSAULT" for k in c.tok.children):
+            absorbed.add(id(c))
+    out = [c for c in out if id(c) not in absorbed]
+    merged: list[_Cand] = []
+    for c in out:  # two triggers of one type in one sentence: one event unless their arguments clash
+        home = next((m for m in merged if _compatible(c, m)), None)
+        if home is None:
+            merged.append(c)
+            continue
+        keep, drop = (home, c) if _specificity(home) >= _specificity(c) else (c, home)
+        if (keep.hypothetical or keep.negated) and not (drop.hypothetical or drop.negated):
+            keep, drop = drop, keep  # "launched an operation to retake X": the launch is what happened
+        _fill(keep, drop)
+        merged[merged.index(home)] = keep
+    return merged
+
+
+def _words(name) -> set[str]:
+    if name is None:
+        return set()
+    text = name if isinstance(name, str) else name.name
+    # words of two letters (of, al, US, UN) are too common to tie two reports together
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w
+            for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _NAME_STOP}
+
+
+def _clash(a, b) -> bool:
+    """Both present and sharing no distinctive word."""
+    if a is None or b is None:
+        return False
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb and not wa & wb)
+
+
+_ROUGH = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20}
+
+
+def _amount(name) -> int | None:
+    text = (name if isinstance(name, str) else getattr(name, "name", "")).lower()
+    m = re.search(r"\b\d[\d,]*\b", text)
+    if m:
+        return int(m.group().replace(",", ""))
+    return next((v for w, v in _ROUGH.items() if w in text.split()), None)
+
+
+def _counts_differ(a, b) -> bool:
+    """'thousands of people' and '37 people': groups of clearly different size are not one report's victims."""
+    x, y = _amount(a), _amount(b)
+    return x is not None and y is not None and max(x, y) > 2 * min(x, y)
+
+
+def _day(d) -> bool:
+    return d is not None and d.precision == "day" and not d.open_end
+
+
+def _period(d):
+    if d is None or d.value is None or d.open_end:
+        return None
+    lo, hi = period(d.value.isoformat(), d.precision, 1)
+    if d.end_value is not None:
+        hi = max(hi, d.end_value)
+    return lo, hi
+
+
+def _apart(c: _Cand, g: _Cand) -> bool:
+    """Dated to periods that do not meet, or one recalled from long ago and one not."""
+    if c.historical != g.historical:
+        return True
+    pc, pg = _period(c.date), _period(g.date)
+    return pc is not None and pg is not None and (pc[1] < pg[0] or pg[1] < pc[0])
+
+
+def _compatible(c: _Cand, g: _Cand) -> bool:
+    """Could c and g be reports of one real-world event?"""
+    if c.type != g.type:
+        return False
+    if c.sent.start_char != g.sent.start_char and _apart(c, g):
+        return False  # "in August last year ..." is not the clash of Tuesday
+    if c.reference:
+        return True
+    if c.type == "ASSAULT" and c.mode and g.mode and c.mode != g.mode:
+        return False
+    if _clash(c.location, g.location) or _day(c.date) and _day(g.date) and c.date.value != g.date.value:
+        return False
+    if _clash(c.target, g.target):
+        return False
+    if c.actor_known and g.actor_known and _clash(c.actor, g.actor):
+        return False
+    if c.sent.start_char == g.sent.start_char:
+        return True
+    # across sentences a report must share a participant: bare "warnings" are not "the warnings";
+    # statements (verbal types) are one event only when the same speaker makes them
+    same_actor = bool(c.actor and g.actor and _words(c.actor) & _words(g.actor))
+    if c.type in _VERBAL:
+        return same_actor
+    return same_actor or bool(c.target and g.target and _words(c.target) & _words(g.target)
+                              and not _counts_differ(c.target, g.target))
+
+
+def _depth(tok: Token) -> int:
+    n = 0
+    while tok.head.i != tok.i and n < 20:
+        tok, n = tok.head, n + 1
+    return n
+
+
+def _specificity(c: _Cand) -> tuple:
+    """How well a sentence reports its event: arguments filled, then how central the trigger is."""
+    filled = sum(x is not None for x in (c.actor, c.target, c.location, c.date, c.mode, c.fatalities))
+    return (not (c.reference or c.background), filled, -_depth(c.tok), -c.tok.i)
+
+
+def _to_event(group: list[_Cand]) -> Event:
+    best = max(group, key=_specificity)
+    fill = {}
+    for key in ("mode", "actor", "target", "location", "date", "fatalities", "injuries"):
+        fill[key] = getattr(best, key)
+        if fill[key] is None:
+            fill[key] = next((getattr(c, key) for c in group if getattr(c, key) is not None), None)
+    place, date = fill["location"] or best.sent_place, fill["date"]
+    sent = best.sent
+    text = sent.text.rstrip()
+    evidence, seen = [], {sent.start_char}
+    for c in group:
+        if c.sent.start_char not in seen:
+            seen.add(c.sent.start_char)
+            evidence.append(Span(start=c.sent.start_char, end=c.sent.start_char + len(c.sent.text.rstrip()),
+                                 text=c.sent.text.rstrip()))
+    return Event(
+        type=best.type, mode=fill["mode"], actor=fill["actor"], target=fill["target"],
+        date=date.value.isoformat() if date is not None and date.value else None,
+        date_precision=date.precision if date is not None else None,
+        location=place.name if isinstance(place, Place) else place,
+        country=place.country if isinstance(place, Place) else None,
+        lat=place.lat if isinstance(place, Place) else None, lon=place.lon if isinstance(place, Place) else None,
+        fatalities=fill["fatalities"], injuries=fill["injuries"], trigger=best.tok.text, sentence=text,
+        start=sent.start_char, end=sent.start_char + len(text), negated=best.negated,
+        hypothetical=best.hypothetical, future=best.future, historical=best.historical,
+        evidence=tuple(sorted(evidence, key=lambda s: s.start)),
+    )
+
+
+def _overlap(c: _Cand, group: list[_Cand]) -> int:
+    """How many participant and place words a report shares with a group."""
+    mine = _words(c.actor) | _words(c.target) | _words(c.location)
+    return sum(len(mine & (_words(m.actor) | _words(m.target) | _words(m.location))) for m in group)
+
+
+def _home(c: _Cand, groups: list[list[_Cand]]) -> list[_Cand] | None:
+    fits = [g for g in groups if all(_compatible(c, m) for m in g if not m.reference or m is g[0])]
+    if not fits:
+        return None
+    if c.reference or c.background:  # "the arrest of 63 people": the report it shares most with
+        return max(reversed(fits), key=lambda g: _overlap(c, g))
+    return fits[-1]  # the latest compatible report
+
+
+def _dedup(cands: list[_Cand]) -> list[list[_Cand]]:
+    groups: list[list[_Cand]] = []
+    for c in cands:
+        if c.background:
+            continue
+        home = _home(c, groups)
+        if home is None and not c.mention_only:
+            groups.append([c])
+        elif home is not None:
+            home.append(c)
+    for c in cands:  # "after a missile attack on X" joins the report of that attack, before or after it
+        if not c.background:
+            continue
+        home = _home(c, groups)
+        if home is not None:
+            home.append(c)
+        elif not c.mention_only:
+            groups.append([c])
+    groups.sort(key=lambda g: min(m.tok.idx for m in g))
+    return groups
