@@ -8,19 +8,32 @@ embed it ("vowed further attacks" is a THREATEN, not an ASSAULT) and plans ("pla
 One real-world event reported in several sentences is one Event with the others as evidence."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc
 
 from wirecoder.extract.events.base import _Cand
 from wirecoder.extract.events.candidates import _sentence_events
+from wirecoder.extract.events.judge import article_context, features, load_judge
 from wirecoder.extract.events.lexicon import load_lexicon
-from wirecoder.extract.events.merge import _dedup, _to_event
+from wirecoder.extract.events.merge import _dedup, _specificity, _to_event
 from wirecoder.records import Event
 from wirecoder.settings import DEFAULT, Settings
 
+_FLAGS = ("negated", "hypothetical", "historical", "future")
 
-def extract_events(doc: Doc, actors, places=(), dates=(), quantities=(),
-                   settings: Settings = DEFAULT) -> tuple[Event, ...]:
-    """PLOVER events of the article, one per real-world event, with evidence sentences."""
+
+@dataclass(frozen=True)
+class Candidate:
+    """An event the rules propose, with the judge's features; `flagged` when the rules alone would drop it."""
+
+    event: Event
+    features: dict
+    flagged: bool
+
+
+def _trigger_candidates(doc: Doc, actors, places, dates, quantities, settings: Settings) -> list[_Cand]:
+    """Every trigger's candidate in the article, statements about events resolved to their authors."""
     lex = load_lexicon(str(settings.event_lexicon) if settings.event_lexicon else None)
     keys = set(lex.verbs) | set(lex.nouns)
     hyphened = [k for k in lex.nouns if "-" in k]  # "sit-in" is three tokens
@@ -37,6 +50,41 @@ def extract_events(doc: Doc, actors, places=(), dates=(), quantities=(),
             c.target = latest[c.target_ref].actor  # "called the attacks terrorism": blames their authors
         if c.actor and not (c.negated or c.hypothetical):
             latest[c.type] = c
-    drop = set(settings.event_drop_flags)
-    kept = [c for c in cands if not any(getattr(c, f) for f in drop if f in ("negated", "hypothetical", "historical", "future"))]
-    return tuple(_to_event(g) for g in _dedup(kept))
+    return cands
+
+
+def candidate_events(doc: Doc, actors, places=(), dates=(), quantities=(),
+                     settings: Settings = DEFAULT) -> list[Candidate]:
+    """The rules' events, the ones their flags drop included, each with the judge's features."""
+    cands = _trigger_candidates(doc, actors, places, dates, quantities, settings)
+    drop = set(settings.event_drop_flags) & set(_FLAGS)
+    kept = [c for c in cands if not any(getattr(c, f) for f in drop)]
+    flagged = [c for c in cands if any(getattr(c, f) for f in drop)]
+    groups = _dedup(kept)
+    told = {(g[0].type, m.sent.start_char) for g in groups for m in g}
+    # a flagged mention of an event already kept in that sentence adds nothing
+    extra = [g for g in _dedup(flagged) if not any((m.type, m.sent.start_char) in told for m in g)]
+    every = groups + extra
+    bests = [max(g, key=_specificity) for g in every]
+    ctx = article_context(doc, every, bests)
+    out = [Candidate(_to_event(g), features(g, b, ctx, actors), i >= len(groups))
+           for i, (g, b) in enumerate(zip(every, bests))]
+    return sorted(out, key=lambda c: (c.event.start, c.event.type))
+
+
+def extract_events(doc: Doc, actors, places=(), dates=(), quantities=(),
+                   settings: Settings = DEFAULT) -> tuple[Event, ...]:
+    """PLOVER events of the article, one per real-world event, with evidence sentences.
+
+    The rules propose; the learned judge (when enabled and shipped) keeps what a reporter reports."""
+    cands = candidate_events(doc, actors, places, dates, quantities, settings)
+    judge = load_judge(str(settings.event_judge_path) if settings.event_judge_path else None) \
+        if settings.event_judge else None
+    if judge is None:
+        return tuple(c.event for c in cands if not c.flagged)
+    out = []
+    for c in cands:
+        kind = judge.decide(c.features, c.event.type, settings.event_judge_threshold)
+        if kind is not None:
+            out.append(c.event if kind == c.event.type else c.event.model_copy(update={"type": kind}))
+    return tuple(out)
