@@ -48,6 +48,7 @@ class Settings:
     max_html_bytes: int = 5 * 1024 * 1024  # an HTML file larger than this is refused before extraction
     fetch_max_redirects: int = 5  # redirects followed (each target re-checked) before giving up
     dedup_km: float = 40.0  # two reports' places this close may describe the same event
+    dedup_same_km: float = 5.0  # ... and this close they are one place whatever their names
     dedup_day_slack: int = 1  # days of slack around each report's date period when merging events
 
 

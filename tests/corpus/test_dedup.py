@@ -101,3 +101,30 @@ def test_dedup_counts_refuse_unknown_keys():
 
     with pytest.raises(ValueError, match="cannot count by"):
         counts([], "colour")
+
+
+def test_dedup_neighbouring_towns_same_day_need_actor_and_target():
+    a = base(article_id="a", date="2025-03-04", date_precision="day", actor="Russia", target="residential block",
+             location="Kramatorsk", lat=48.73, lon=37.57)
+    other_town = base(article_id="b", date="2025-03-04", date_precision="day", actor="Russia",
+                      target="three people", location="Kostiantynivka", lat=48.53, lon=37.71)
+    assert not same_event(a, other_town)  # 25 km apart, one day, one attacker: still two strikes
+    same_town = {**other_town, "location": "Kramatorsk", "lat": 48.74, "lon": 37.58}
+    assert same_event(a, same_town)  # the same town the same day by the same attacker
+
+
+def test_dedup_descriptions_never_veto_but_names_do():
+    a = base(article_id="a", date="2025-01-12", date_precision="day", actor="Islamic Resistance in Iraq",
+             location="Ain al-Asad Air Base", lat=33.79, lon=42.44)
+    described = base(article_id="b", date="2025-01-12", date_precision="day", actor="Iran-backed militants",
+                     location="al-Asad airbase", lat=33.79, lon=42.44)
+    assert same_event(a, described)
+    assert not same_event(a, {**described, "actor": "Islamic State"})
+
+
+def test_dedup_open_range_is_no_day():
+    a = base(article_id="a", date="2023-10-07", date_precision="month", target="US forces")
+    b = base(article_id="b", date="2023-10-07", date_precision="month", target="Israel")
+    assert not same_event(a, b)  # two tallies "since 7 October" share a start, not an event
+    assert same_event({**a, "date_precision": "day", "location": "Erbil"},
+                      {**b, "date_precision": "day", "target": "US forces", "location": "Erbil"})

@@ -1,5 +1,10 @@
-"""PLOVER event coding on short sentences written for these tests."""
+"""PLOVER event coding by the rules, on short sentences written for these tests.
+
+These tests pin the rule layer (triggers, arguments, flags, merging) with the learned judge off;
+`test_events_judge.py` tests what the judge adds."""
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 
@@ -13,8 +18,8 @@ def events(analyze):
     """Events of a text, analysed with a fixed publication date."""
 
     def run(text: str, settings: Settings | None = None):
-        kwargs = {"settings": settings} if settings else {}
-        return analyze(text, published="2024-03-20", **kwargs).events
+        rules = dataclasses.replace(settings or Settings(), event_judge=False)
+        return analyze(text, published="2024-03-20", settings=rules).events
 
     return run
 

@@ -2,56 +2,17 @@
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import Counter
 from collections.abc import Iterable
 
-from wirecoder.corpus.names import compatible, same_name
-from wirecoder.extract.events.identity import period
+from wirecoder.extract.events.identity import km, period, same_event  # noqa: F401 (the corpus API re-exports them)
+from wirecoder.names import same_name
 from wirecoder.settings import DEFAULT, Settings
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def factual(report: dict) -> bool:
     """Reports that count: not negated, hypothetical or future."""
     return not (report.get("negated") or report.get("hypothetical") or report.get("future"))
-
-
-def _place_match(a: dict, b: dict, settings: Settings) -> bool | None:
-    """True/False when both reports place the event, None when either does not."""
-    if a.get("lat") is not None and b.get("lat") is not None:
-        return km(a["lat"], a["lon"], b["lat"], b["lon"]) <= settings.dedup_km
-    la, lb = (a.get("location") or "").strip().lower(), (b.get("location") or "").strip().lower()
-    if la and lb:
-        return la == lb or la in lb or lb in la
-    return None
-
-
-def same_event(a: dict, b: dict, settings: Settings = DEFAULT) -> bool:
-    """Two reports describe one event: same type, compatible actors, overlapping dates, near places.
-
-    Unknown arguments never block a merge, but at least two known ones (and one of date or place)
-    must agree, so two vague reports of "an attack" are not merged on type alone."""
-    if a["type"] != b["type"] or a["article_id"] == b["article_id"]:
-        return False
-    if not (compatible(a.get("actor"), b.get("actor")) and compatible(a.get("target"), b.get("target"))):
-        return False
-    pa = period(a.get("date"), a.get("date_precision"), settings.dedup_day_slack)
-    pb = period(b.get("date"), b.get("date_precision"), settings.dedup_day_slack)
-    date_ok = None if pa is None or pb is None else (pa[0] <= pb[1] and pb[0] <= pa[1])
-    place_ok = _place_match(a, b, settings)
-    if date_ok is False or place_ok is False:
-        return False
-    agreeing = sum(bool(x) for x in (date_ok, place_ok, same_name(a.get("actor"), b.get("actor")),
-                                     same_name(a.get("target"), b.get("target"))))
-    return agreeing >= 2 and bool(date_ok or place_ok)
 
 
 def cluster_events(reports: Iterable[dict], settings: Settings = DEFAULT) -> list[dict]:

@@ -3,7 +3,11 @@ and cross-article clusters (`corpus.dedup`)."""
 from __future__ import annotations
 
 import calendar
+import math
 from datetime import date, timedelta
+
+from wirecoder.names import same_name
+from wirecoder.settings import DEFAULT, Settings
 
 
 def period(day: str | None, precision: str | None, slack: int = 0) -> tuple[date, date] | None:
@@ -23,3 +27,62 @@ def period(day: str | None, precision: str | None, slack: int = 0) -> tuple[date
     else:
         hi = lo
     return lo - timedelta(days=slack), hi + timedelta(days=slack)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place_match(a: dict, b: dict, settings: Settings) -> str | None:
+    """'same' (one name, or points within a few km), 'near' (two names within `dedup_km`: neighbouring
+    towns, or a town and its province), 'far', or None when either report has no place."""
+    la, lb = (a.get("location") or "").strip().lower(), (b.get("location") or "").strip().lower()
+    named_same = bool(la and lb and (la == lb or la in lb or lb in la))
+    if a.get("lat") is not None and b.get("lat") is not None:
+        d = km(a["lat"], a["lon"], b["lat"], b["lon"])
+        if d > settings.dedup_km:
+            return "far"
+        return "same" if named_same or d <= settings.dedup_same_km else "near"
+    if la and lb:
+        return "same" if named_same else "near"
+    return None
+
+
+def _named(name: str | None) -> bool:
+    """A proper name ("Islamic Resistance in Iraq"), not a description ("four men", "explosive-laden drone")."""
+    return bool(name) and name[:1].isupper() and any(w[:1].isupper() for w in name.split()[1:] or [name])
+
+
+def _clash(a: str | None, b: str | None) -> bool:
+    """Two proper names of different actors: descriptions never veto, they vary from outlet to outlet."""
+    return _named(a) and _named(b) and not same_name(a, b)
+
+
+def same_event(a: dict, b: dict, settings: Settings = DEFAULT) -> bool:
+    """Two reports (from different articles) describe one real-world event.
+
+    Same type; dates that meet and places that lie close, where both are known; no two different
+    named parties. Then at least two of: the same day (both dated to the day), the same place, the
+    same actor, the same target, one of them the day or the place. Two different places nearby on the
+    same day need the same actor and target too (neighbouring towns hit the same day are two events). An open range ("since 7
+    October") is no day, so unrelated tallies never merge on their shared start."""
+    if a["type"] != b["type"] or a["article_id"] == b["article_id"]:
+        return False
+    pa = period(a.get("date"), a.get("date_precision"), settings.dedup_day_slack)
+    pb = period(b.get("date"), b.get("date_precision"), settings.dedup_day_slack)
+    date_ok = None if pa is None or pb is None else (pa[0] <= pb[1] and pb[0] <= pa[1])
+    place_ok = _place_match(a, b, settings)
+    if date_ok is False or place_ok == "far":
+        return False
+    if _clash(a.get("actor"), b.get("actor")) or _clash(a.get("target"), b.get("target")):
+        return False
+    day = bool(date_ok) and a.get("date_precision") in (None, "day") and b.get("date_precision") in (None, "day")
+    actor, target = same_name(a.get("actor"), b.get("actor")), same_name(a.get("target"), b.get("target"))
+    if place_ok == "near" and day and not (actor and target):
+        return False  # two towns a few km apart hit the same day: one event only if actor and target agree
+    agreeing = sum((day, place_ok in ("same", "near"), actor, target))
+    return agreeing >= 2 and (day or place_ok is not None)

@@ -189,6 +189,8 @@ def _to_event(group: list[_Cand]) -> Event:
         if fill[key] is None:
             fill[key] = next((getattr(c, key) for c in group if getattr(c, key) is not None), None)
     place, date = fill["location"] or best.sent_place, fill["date"]
+    if date is not None and getattr(date, "open_end", False):
+        date = None  # "since 7 October": a range's start is not the day of the event
     sent = best.sent
     text = sent.text.rstrip()
     evidence, seen = [], {sent.start_char}

@@ -1,0 +1,56 @@
+"""The learned event judge: it ships, loads offline and keeps reported events over background."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from wirecoder.extract.events.judge import Judge, load_judge
+from wirecoder.settings import Settings
+
+
+def test_judge_ships_with_its_card():
+    judge = load_judge()
+    assert judge is not None, "wirecoder/models/event_judge.json is missing: run `make train`"
+    assert "NONE" in judge.classes and "ASSAULT" in judge.classes
+    assert 0.0 < judge.threshold < 1.0
+    assert judge.card["seed"] and judge.card["cross_validated"]["ours"]["articles"] >= 100
+
+
+def test_judge_decides_by_probability():
+    judge = Judge(["ASSAULT", "NONE"], {"ASSAULT": {"bias": 0.0, "fresh": 2.0}, "NONE": {"bias": 0.0, "tally": 2.0}},
+                  threshold=0.5, retype=False)
+    assert judge.decide({"bias": 1.0, "fresh": 1.0}, "ASSAULT") == "ASSAULT"
+    assert judge.decide({"bias": 1.0, "tally": 1.0}, "ASSAULT") is None
+    assert judge.decide({"bias": 1.0, "tally": 1.0}, "ASSAULT", threshold=0.1) == "ASSAULT"
+
+
+@pytest.fixture(scope="module")
+def both(analyze):
+    """Events of a text with the judge and with the rules alone."""
+
+    def run(text: str):
+        judged = analyze(text, published="2024-03-20").events
+        rules = analyze(text, published="2024-03-20", settings=dataclasses.replace(Settings(), event_judge=False)).events
+        return judged, rules
+
+    return run
+
+
+def test_judge_keeps_a_reported_attack_and_drops_the_background_tally(both):
+    text = ("Militants fired three rockets at the Ain al-Asad air base in western Iraq on Monday, wounding two "
+            "soldiers, the Pentagon said.\n"
+            "Attacks on US forces in Iraq and Syria have risen to more than 150 since October, according to "
+            "US officials.")
+    judged, rules = both(text)
+    lede = [e for e in judged if e.type == "ASSAULT" and e.start == 0]
+    assert len(lede) == 1 and lede[0].date == "2024-03-18"
+    tally = [e for e in rules if e.start > 0]
+    assert tally, "the rules propose the tally (the judge has something to reject)"
+    assert not [e for e in judged if e.start > 0]
+
+
+def test_judge_can_be_switched_off(both):
+    judged, rules = both("Police arrested 12 protesters outside parliament on Tuesday.")
+    assert [e.type for e in rules] == ["COERCE"]
+    assert [e.type for e in judged] == ["COERCE"]
