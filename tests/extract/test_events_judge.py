@@ -40,8 +40,7 @@ def both(analyze):
 def test_judge_keeps_a_reported_attack_and_drops_the_background_tally(both):
     text = ("Militants fired three rockets at the Ain al-Asad air base in western Iraq on Monday, wounding two "
             "soldiers, the Pentagon said.\n"
-            "Attacks on US forces in Iraq and Syria have risen to more than 150 since October, according to "
-            "US officials.")
+            "The group has carried out dozens of attacks on US forces since October.")
     judged, rules = both(text)
     lede = [e for e in judged if e.type == "ASSAULT" and e.start == 0]
     assert len(lede) == 1 and lede[0].date == "2024-03-18"
