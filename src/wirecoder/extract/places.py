@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from wirecoder.extract.gazetteer import Entry, get_gazetteer, key, variants
 from wirecoder.nlp.components import DATELINE
+from wirecoder.nlp.spans import covering_entity
 from wirecoder.records import Place
 from wirecoder.settings import DEFAULT, Settings, data_path
 
@@ -146,10 +147,7 @@ def _scan(doc: Doc) -> list[tuple[int, int, list]]:
 
 
 def _covering(doc: Doc, start: int, end: int) -> Span | None:
-    for ent in doc.ents:
-        if ent.start <= start and ent.end >= end:
-            return ent
-    return None
+    return covering_entity(doc, start, end)
 
 
 def _entry_prior(e: Entry) -> float:
@@ -438,9 +436,9 @@ def _candidates(doc: Doc, settings: Settings) -> list[_Cand]:
         k = key(_text(doc, start, end))
         if k in outlets or k in demonyms and not any(e.kind == "country" for e, _ in hits):
             return True
-        for ent in doc.ents:  # inside the outlet's own name as written ("The Cradle's")
-            if ent.start <= start and ent.end >= end and key(ent.text) in outlets:
-                return True
+        ent = _covering(doc, start, end)
+        if ent is not None and key(ent.text) in outlets:  # inside the outlet's own name ("The Cradle's")
+            return True
         surface = _text(doc, start, end)
         letters = [c for c in surface if c.isalpha()]
         if len(letters) < 2 or _name_part(doc, start, end, hits, settings):

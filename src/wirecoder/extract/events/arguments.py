@@ -182,7 +182,7 @@ def coordination(head: Token, actors) -> str | None:
         while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].ent_iob_ == "I":
             first = doc[first.i - 1]
     end = phrase_tokens(last, conj=False)[-1]
-    text = head.doc.text[first.idx: end.idx + len(end.text)]
+    text = doc[first.i: end.i + 1].text  # a span's text: Doc.text rebuilds the whole article
     return re.sub(r"['’]s$", "", text).strip() or None
 
 
@@ -310,12 +310,11 @@ def argument(head: Token | None, actors, conj: bool = True, lex: Lexicon | None 
         name = actors.at(head.idx, head.idx + len(head.text))
         if name:
             return name
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if len(toks) <= 4 and head.pos_ == "PROPN":
-            whole = actors.canonical(doc.text[start:end])
+            whole = actors.canonical(doc[toks[0].i: toks[-1].i + 1].text)
             if whole:
                 return whole
-    text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    text = doc[toks[0].i: toks[-1].i + 1].text
     text = re.sub(r"['’]s$", "", text).strip()
     return text or None
 

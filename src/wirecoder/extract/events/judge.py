@@ -149,10 +149,18 @@ class Judge:
                  retype: bool = True, card: dict | None = None):
         self.classes, self.weights, self.threshold, self.retype = classes, weights, threshold, retype
         self.card = card or {}
+        # feature -> [(class, weight)]: a candidate has ~60 features and the model ~17 classes
+        self._by_feature: dict[str, list[tuple[str, float]]] = {}
+        for c, w in weights.items():
+            for k, v in w.items():
+                self._by_feature.setdefault(k, []).append((c, v))
 
     def probabilities(self, feats: dict[str, float]) -> dict[str, float]:
         """P(class) for every class: an event type, or NONE."""
-        z = {c: sum(w.get(k, 0.0) * v for k, v in feats.items()) for c, w in self.weights.items()}
+        z = dict.fromkeys(self.weights, 0.0)
+        for k, v in feats.items():
+            for c, w in self._by_feature.get(k, ()):
+                z[c] += w * v
         top = max(z.values())
         e = {c: math.exp(v - top) for c, v in z.items()}
         total = sum(e.values())

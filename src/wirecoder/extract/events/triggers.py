@@ -5,6 +5,7 @@ from spacy.tokens import Token
 
 from wirecoder.extract.events.arguments import SUBJ
 from wirecoder.extract.events.lexicon import Lexicon, Trigger
+from wirecoder.nlp.spans import entity_at
 
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -17,7 +18,7 @@ def _in_name(tok: Token) -> bool:
     """'Rapid Support Forces', 'Group to Support Islam': a capitalised word inside a longer name."""
     if not tok.text[:1].isupper() or tok.i == tok.sent.start or tok.ent_type_ not in _NAME_ENTS:
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok.doc, tok.i)
     return ent is not None and len(ent) > 1
 
 
