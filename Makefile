@@ -26,6 +26,7 @@ test: $(STAMP)
 train: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,train]'
 	$(BIN)/python -m wirecoder.train.events_judge
+	$(BIN)/python -m wirecoder.train.events_args
 	$(BIN)/python -m wirecoder.train.evaluate tests/fixtures/heldout6 ../shared/fixtures
 
 bench: $(STAMP)

@@ -41,6 +41,8 @@ class Settings:
     event_judge: bool = True  # let the learned judge (models/event_judge.json) accept or reject the rules' events
     event_judge_path: Path | None = None  # another judge's weights; None = the shipped one
     event_judge_threshold: float | None = None  # probability to keep an event; None = the model's own
+    event_args: bool = True  # let the learned ranker (models/event_args.json) choose actor and target
+    event_args_path: Path | None = None  # another ranker's weights; None = the shipped one
     event_historical_years: int = 2  # an event dated this many years before publication is historical
     event_climb_depth: int = 6  # how far up the parse a trigger looks for modals, negation and frames
     fetch_timeout: float = 20.0  # seconds to connect / read one URL

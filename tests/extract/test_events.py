@@ -1,6 +1,6 @@
 """PLOVER event coding by the rules, on short sentences written for these tests.
 
-These tests pin the rule layer (triggers, arguments, flags, merging) with the learned judge off;
+These tests pin the rule layer (triggers, arguments, flags, merging) with the learned judge and argument ranker off;
 `test_events_judge.py` tests what the judge adds."""
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def events(analyze):
     """Events of a text, analysed with a fixed publication date."""
 
     def run(text: str, settings: Settings | None = None):
-        rules = dataclasses.replace(settings or Settings(), event_judge=False)
+        rules = dataclasses.replace(settings or Settings(), event_judge=False, event_args=False)
         return analyze(text, published="2024-03-20", settings=rules).events
 
     return run

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from wirecoder.extract.events.argrank import load_ranker, options
 from wirecoder.extract.events.base import _Cand
 from wirecoder.extract.events.candidates import _sentence_events
 from wirecoder.extract.events.judge import article_context, features, load_judge
@@ -30,6 +31,30 @@ class Candidate:
     event: Event
     features: dict
     flagged: bool
+    best: _Cand | None = None  # the group's most specific mention: where the arguments are read
+
+
+def argument_options(cands: list[Candidate], actors, settings: Settings = DEFAULT) -> list[dict]:
+    """Each candidate's actor and target options for the argument ranker (one parse cache per article)."""
+    lex = load_lexicon(str(settings.event_lexicon) if settings.event_lexicon else None)
+    cache: dict = {}
+    return [options(c.best, c.event.type, {"actor": c.event.actor, "target": c.event.target}, actors, lex, cache)
+            if c.best is not None else {} for c in cands]
+
+
+def _rank_arguments(events: list[Candidate], actors, settings: Settings) -> list[Event]:
+    ranker = load_ranker(str(settings.event_args_path) if settings.event_args_path else None) \
+        if settings.event_args else None
+    if ranker is None:
+        return [c.event for c in events]
+    out = []
+    for c, opts in zip(events, argument_options(events, actors, settings)):
+        if not opts:
+            out.append(c.event)
+            continue
+        actor, target = ranker.choose_pair(opts["actor"], opts["target"])
+        out.append(c.event.model_copy(update={"actor": actor, "target": target}))
+    return out
 
 
 def _trigger_candidates(doc: Doc, actors, places, dates, quantities, settings: Settings) -> list[_Cand]:
@@ -67,7 +92,7 @@ def candidate_events(doc: Doc, actors, places=(), dates=(), quantities=(),
     every = groups + extra
     bests = [max(g, key=_specificity) for g in every]
     ctx = article_context(doc, every, bests)
-    out = [Candidate(_to_event(g), features(g, b, ctx, actors), i >= len(groups))
+    out = [Candidate(_to_event(g), features(g, b, ctx, actors), i >= len(groups), b)
            for i, (g, b) in enumerate(zip(every, bests))]
     return sorted(out, key=lambda c: (c.event.start, c.event.type))
 
@@ -81,10 +106,11 @@ def extract_events(doc: Doc, actors, places=(), dates=(), quantities=(),
     judge = load_judge(str(settings.event_judge_path) if settings.event_judge_path else None) \
         if settings.event_judge else None
     if judge is None:
-        return tuple(c.event for c in cands if not c.flagged)
+        return tuple(_rank_arguments([c for c in cands if not c.flagged], actors, settings))
     out = []
     for c in cands:
         kind = judge.decide(c.features, c.event.type, settings.event_judge_threshold)
         if kind is not None:
-            out.append(c.event if kind == c.event.type else c.event.model_copy(update={"type": kind}))
-    return tuple(out)
+            out.append(c if kind == c.event.type else Candidate(c.event.model_copy(update={"type": kind}),
+                                                                 c.features, c.flagged, c.best))
+    return tuple(_rank_arguments(out, actors, settings))
