@@ -51,6 +51,7 @@ class Settings:
     fetch_max_redirects: int = 5  # redirects followed (each target re-checked) before giving up
     dedup_km: float = 40.0  # two reports' places this close may describe the same event
     dedup_same_km: float = 5.0  # ... and this close they are one place whatever their names
+    dedup_region_km: float = 250.0  # a report placed by its province or region matches points this close
     dedup_day_slack: int = 1  # days of slack around each report's date period when merging events
 
 

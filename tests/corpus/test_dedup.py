@@ -128,3 +128,33 @@ def test_dedup_open_range_is_no_day():
     assert not same_event(a, b)  # two tallies "since 7 October" share a start, not an event
     assert same_event({**a, "date_precision": "day", "location": "Erbil"},
                       {**b, "date_precision": "day", "target": "US forces", "location": "Erbil"})
+
+
+def test_dedup_a_province_matches_a_point_inside_it_but_not_one_abroad():
+    base_hit = base(article_id="a", date="2025-01-12", date_precision="day", location="Ain al-Asad Air Base",
+                    location_kind="base", country="IQ", lat=33.79, lon=42.44)
+    province = base(article_id="b", date="2025-01-12", date_precision="day", location="Anbar",
+                    location_kind="admin1", country="IQ", lat=33.0, lon=42.0)
+    assert same_event(base_hit, province)  # the base lies in Anbar: the same day there is one report
+    abroad = {**province, "location": "Deir ez-Zor", "country": "SY", "lat": 35.3, "lon": 40.1}
+    assert not same_event(base_hit, abroad)
+    assert not same_event(base_hit, {**province, "date": "2025-01-20"})
+
+
+def test_dedup_report_without_place_uses_its_articles_place(tmp_path):
+    text_a = "A Russian missile struck a bus stop in Kramatorsk on 4 March."
+    text_b = "Russian forces struck the city centre on 4 March. Kramatorsk was hit again later."
+    kw = dict(date="2025-03-04", date_precision="day", mode="missile")
+    with Corpus(tmp_path / "c.sqlite") as c:
+        c.add(build("a", text_a, outlet="A", published="2025-03-05",
+                    events=[event(text_a, text_a, actor="Russia", location="Kramatorsk", lat=48.73, lon=37.57, **kw)]))
+        s1, s2 = text_b.split(". ")
+        c.add(build("b", text_b, outlet="B", published="2025-03-06",
+                    events=[event(text_b, s1 + ".", actor="Russian forces", **kw),
+                            event(text_b, s2, type="ACCUSE", location="Kramatorsk", lat=48.73, lon=37.57)]))
+        assaults = [x for x in c.clusters() if x["type"] == "ASSAULT"]
+        assert len(assaults) == 1 and assaults[0]["articles"] == 2
+    elsewhere = base(article_id="b", date="2025-03-04", date_precision="day",
+                     home={"location": "Odesa", "lat": 46.48, "lon": 30.72})
+    assert not same_event(base(article_id="a", date="2025-03-04", date_precision="day", location="Kramatorsk",
+                               lat=48.73, lon=37.57), elsewhere)

@@ -14,8 +14,8 @@ def test_dedup_fixture_merges_real_reports_and_keeps_the_distractor_apart(shared
 
     got = dedup_score(DEDUP)
     assert got["gold_pairs"] >= 15
-    assert got["merged"] >= 2  # same-event pairs across outlets put in one cluster
-    assert got["wrong_merges"] <= got["merged"]
+    assert got["merged"] >= 5  # same-event pairs across outlets put in one cluster (6 of 17 today)
+    assert got["wrong_merges"] <= 1 and got["wrong_merges"] <= got["merged"]
     clusters = clusters_for(DEDUP, tmp_path / "c.sqlite")
     strike = [c for c in clusters if c["type"] == "ASSAULT" and {"wc-dedup-01", "wc-dedup-04"}
               <= {e["article_id"] for e in c["evidence"]}]

@@ -19,6 +19,8 @@ def cluster_events(reports: Iterable[dict], settings: Settings = DEFAULT) -> lis
     """Group factual event reports into clusters (complete linkage: every pair in a cluster agrees)."""
     reps = sorted((r for r in reports if factual(r)),
                   key=lambda r: (r["type"], r.get("date") or "9999", r["article_id"], r["idx"]))
+    homes = _homes(reps)
+    reps = [{**r, "home": homes.get(r["article_id"])} if r.get("lat") is None else r for r in reps]
     groups: list[list[dict]] = []
     by_type: dict[str, list[list[dict]]] = {}
     for r in reps:
@@ -33,6 +35,16 @@ def cluster_events(reports: Iterable[dict], settings: Settings = DEFAULT) -> lis
             by_type.setdefault(r["type"], []).append(home)
         home.append(r)
     return [summarise(g) for g in groups]
+
+
+def _homes(reports: list[dict]) -> dict[str, dict]:
+    """Each article's most frequent event place (a point, not an area): where its undated-place events happen."""
+    counts: dict[str, Counter] = {}
+    for r in reports:
+        if r.get("lat") is not None and r.get("location_kind") not in ("country", "admin1", "region", "continent"):
+            counts.setdefault(r["article_id"], Counter())[(r.get("location"), r["lat"], r["lon"])] += 1
+    return {aid: {"location": loc, "lat": lat, "lon": lon}
+            for aid, c in counts.items() for (loc, lat, lon), _ in c.most_common(1)}
 
 
 def _most_complete(values: list[str | None]) -> str | None:

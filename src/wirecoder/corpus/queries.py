@@ -90,7 +90,8 @@ def events(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
     sql = ("SELECT e.article_id, e.idx, e.type, e.mode, e.actor, e.target, e.date, e.date_precision, e.location, "
            "e.country, e.lat, e.lon, e.fatalities, e.injuries, e.trigger, e.sentence, e.start, e.\"end\", "
            "e.negated, e.hypothetical, e.future, e.historical, e.sourcing, e.sources_json, "
-           "a.published, a.outlet, a.url, a.title FROM events e JOIN articles a ON a.id = e.article_id")
+           "(SELECT p.kind FROM places p WHERE p.article_id = e.article_id AND p.name = e.location LIMIT 1) "
+           "AS location_kind, a.published, a.outlet, a.url, a.title FROM events e JOIN articles a ON a.id = e.article_id")
     rows = _run(conn, sql, where, params, "COALESCE(e.date, a.published), e.article_id, e.idx", f)
     for r in rows:
         r["sources"] = json.loads(r.pop("sources_json"))

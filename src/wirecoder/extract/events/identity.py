@@ -37,19 +37,46 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_COARSE = {"country", "admin1", "admin2", "county", "region", "continent"}  # areas, not points
+
+
+def _within(area: dict, point: dict, settings: Settings) -> bool:
+    """A report placed only by its province, region or country, and a point that may lie inside it."""
+    if area.get("country") and point.get("country") and area["country"] != point["country"]:
+        return False
+    if area.get("location_kind") == "country":
+        return bool(area.get("country"))
+    return km(area["lat"], area["lon"], point["lat"], point["lon"]) <= settings.dedup_region_km
+
+
+def _home_match(a: dict, b: dict, settings: Settings) -> str | None:
+    """A report with no place of its own, against the place its article's other events happen at."""
+    for x, y in ((a, b), (b, a)):
+        home = x.get("home")
+        if x.get("lat") is None and home and y.get("lat") is not None:
+            if km(home["lat"], home["lon"], y["lat"], y["lon"]) <= settings.dedup_same_km:
+                return "within"
+    return None
+
+
 def _place_match(a: dict, b: dict, settings: Settings) -> str | None:
     """'same' (one name, or points within a few km), 'near' (two names within `dedup_km`: neighbouring
-    towns, or a town and its province), 'far', or None when either report has no place."""
+    towns), 'within' (a province or country and a point inside it; or a report without a place whose
+    article's events happen at the other's place), 'far', or None when nothing can be compared."""
     la, lb = (a.get("location") or "").strip().lower(), (b.get("location") or "").strip().lower()
     named_same = bool(la and lb and (la == lb or la in lb or lb in la))
     if a.get("lat") is not None and b.get("lat") is not None:
+        coarse = [x for x in (a, b) if x.get("location_kind") in _COARSE]
+        if coarse and not named_same:
+            area = coarse[0]
+            return "within" if _within(area, b if area is a else a, settings) else "far"
         d = km(a["lat"], a["lon"], b["lat"], b["lon"])
         if d > settings.dedup_km:
             return "far"
         return "same" if named_same or d <= settings.dedup_same_km else "near"
     if la and lb:
         return "same" if named_same else "near"
-    return None
+    return _home_match(a, b, settings)
 
 
 def _named(name: str | None) -> bool:
@@ -84,5 +111,5 @@ def same_event(a: dict, b: dict, settings: Settings = DEFAULT) -> bool:
     actor, target = same_name(a.get("actor"), b.get("actor")), same_name(a.get("target"), b.get("target"))
     if place_ok == "near" and day and not (actor and target):
         return False  # two towns a few km apart hit the same day: one event only if actor and target agree
-    agreeing = sum((day, place_ok in ("same", "near"), actor, target))
+    agreeing = sum((day, place_ok in ("same", "near", "within"), actor, target))
     return agreeing >= 2 and (day or place_ok is not None)
