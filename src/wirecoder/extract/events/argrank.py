@@ -37,7 +37,7 @@ class Option:
 
 def _path(tok: Token, trig: Token) -> str:
     """Dependency path from the option up to the common ancestor and down to the trigger."""
-    up_t, up_g = [tok], [trig]
+    up_t = [tok]
     while up_t[-1].head.i != up_t[-1].i and len(up_t) < 8:
         up_t.append(up_t[-1].head)
     seen = {t.i: n for n, t in enumerate(up_t)}

@@ -19,54 +19,63 @@ def _fill(keep: _Cand, drop: _Cand) -> None:
             setattr(keep, key, getattr(drop, key))
 
 
+def _absorb_into_host(c: _Cand, cands: dict[int, _Cand], lex: Lexicon, absorbed: set) -> None:
+    """Climb from a trigger to the trigger it elaborates ("attacked the base, killing three") and merge them."""
+    casualty = lex.casualty.get("fatalities", frozenset()) | lex.casualty.get("injuries", frozenset())
+    node = c.tok
+    for _ in range(3):
+        if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
+            return
+        node = node.head
+        host = cands.get(node.i)
+        if host is None or host.type != c.type:  # "imposed sanctions on X, freezing Y": the light verb's noun
+            host = next((cands[k.i] for k in node.children if k.dep_ == "dobj" and k.i in cands
+                         and cands[k.i].type == c.type and (c.tok.dep_ == "advcl" and c.tok.tag_ == "VBG"
+                         and not any(m.dep_ == "mark" for m in c.tok.children)
+                         or c.tok.dep_ == "conj" and c.tok.head.i == node.i  # "launched attacks on X and stormed Y"
+                         and not any(m.dep_ in SUBJ for m in c.tok.children))), host)
+        if host is not None and host.type == "ASSAULT" and c.type == "COERCE" and c.tok.dep_ == "conj" \
+                and c.tok.head.i == node.i and lex.lemma(c.tok) in lex.word_set("spoils_verbs"):
+            absorbed.add(id(c))  # "killed 27 soldiers and seized weapons": the spoils of the attack
+            return
+        if node.i == c.tok.head.i and _elaborates(c.tok) and _elaboration(c, node, cands, lex, absorbed):
+            return
+        if host is not None and host is not c and host.type == c.type and id(host) not in absorbed:
+            keep, drop = host, c
+            if host.tok.lemma_.lower() in casualty and c.tok.lemma_.lower() not in casualty \
+                    or (host.reference or host.mention_only) and not (c.reference or c.mention_only):
+                keep, drop = c, host  # "the attack on the town killed five": the attack is the event
+            _fill(keep, drop)
+            absorbed.add(id(drop))
+            return
+
+
+def _elaboration(c: _Cand, node, cands: dict[int, _Cand], lex: Lexicon, absorbed: set) -> bool:
+    """'stormed the prison, freeing inmates', 'imposed sanctions, barring Y': the -ing clause tells more
+    of the material act it hangs on, whatever its own type. True when merged."""
+    act = cands.get(node.i) or next((cands[k.i] for k in node.children if k.dep_ == "dobj" and k.i in cands), None)
+    if act is None or act is c:
+        return False
+    if act.type == "COERCE" and c.type == "ASSAULT" and act.mode in lex.word_set("nonlethal_modes") \
+            and lex.lemma(c.tok) in lex.casualty.get("fatalities", frozenset()):
+        # "fired tear gas at marchers, killing two": deadly force makes the act an assault
+        c.target, c.target_tok = act.target or c.target, act.target_tok or c.target_tok
+        mode = c.mode
+        _fill(c, act)
+        c.mode = mode  # a crowd-control mode is no mode of an assault
+        absorbed.add(id(act))
+        return True
+    if act.type != c.type and act.type in MATERIAL_CONFLICT and c.type in MATERIAL_CONFLICT | {"RETREAT"}:
+        absorbed.add(id(c))
+        return True
+    return False
+
+
 def _merge_linked(out: list[_Cand], cands: dict[int, _Cand], lex: Lexicon) -> list[_Cand]:
     """One event told by several triggers of a sentence ("attacked the base, killing three")."""
-    absorbed = set()
-    casualty = lex.casualty.get("fatalities", frozenset()) | lex.casualty.get("injuries", frozenset())
-    lethal = lex.casualty.get("fatalities", frozenset())
+    absorbed: set = set()
     for c in out:
-        node = c.tok
-        for _ in range(3):
-            if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
-                break
-            node = node.head
-            host = cands.get(node.i)
-            if host is None or host.type != c.type:  # "imposed sanctions on X, freezing Y": the light verb's noun
-                host = next((cands[k.i] for k in node.children if k.dep_ == "dobj" and k.i in cands
-                             and cands[k.i].type == c.type and (c.tok.dep_ == "advcl" and c.tok.tag_ == "VBG"
-                             and not any(m.dep_ == "mark" for m in c.tok.children)
-                             or c.tok.dep_ == "conj" and c.tok.head.i == node.i  # "launched attacks on X and stormed Y"
-                             and not any(m.dep_ in SUBJ for m in c.tok.children))), host)
-            if host is not None and host.type == "ASSAULT" and c.type == "COERCE" and c.tok.dep_ == "conj" \
-                    and c.tok.head.i == node.i and lex.lemma(c.tok) in lex.word_set("spoils_verbs"):
-                absorbed.add(id(c))  # "killed 27 soldiers and seized weapons": the spoils of the attack
-                break
-            if node.i == c.tok.head.i and _elaborates(c.tok):
-                # "stormed the prison, freeing inmates", "imposed sanctions, barring Y": the -ing clause
-                # tells more of the material act it hangs on, whatever its own type
-                act = cands.get(node.i) or next((cands[k.i] for k in node.children
-                                                 if k.dep_ == "dobj" and k.i in cands), None)
-                if act is not None and act is not c and act.type == "COERCE" and c.type == "ASSAULT" \
-                        and act.mode in lex.word_set("nonlethal_modes") and lex.lemma(c.tok) in lethal:
-                    # "fired tear gas at marchers, killing two": deadly force makes the act an assault
-                    c.target, c.target_tok = act.target or c.target, act.target_tok or c.target_tok
-                    mode = c.mode
-                    _fill(c, act)
-                    c.mode = mode  # a crowd-control mode is no mode of an assault
-                    absorbed.add(id(act))
-                    break
-                if act is not None and act is not c and act.type != c.type and act.type in MATERIAL_CONFLICT \
-                        and c.type in MATERIAL_CONFLICT | {"RETREAT"}:
-                    absorbed.add(id(c))
-                    break
-            if host is not None and host is not c and host.type == c.type and id(host) not in absorbed:
-                keep, drop = host, c
-                if host.tok.lemma_.lower() in casualty and c.tok.lemma_.lower() not in casualty \
-                        or (host.reference or host.mention_only) and not (c.reference or c.mention_only):
-                    keep, drop = c, host  # "the attack on the town killed five": the attack is the event
-                _fill(keep, drop)
-                absorbed.add(id(drop))
-                break
+        _absorb_into_host(c, cands, lex, absorbed)
     for c in out:  # "rounded up the men and shot them": the round-up is part of the killing
         if c.type == "COERCE" and lex.lemma(c.tok) in lex.word_set("spoils_verbs") and any(
                 k.dep_ == "conj" and k.i in cands and cands[k.i].type == "ASSAULT" for k in c.tok.children):

@@ -14,84 +14,99 @@ def _aux_words(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "mark", "det", "advmod", "amod")}
 
 
+def _own_flags(node: Token, step: int, words: set, triggers: dict, lex: Lexicon, out: dict) -> None:
+    """Modality a node's own words give: negation, modals, future, generic and conditional marks."""
+    future, marks = lex.word_set("future_words"), lex.word_set("conditional_marks")
+    irrealis = lex.word_set("irrealis_governors")
+    own_neg = any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "advmod"
+                  and any(g.dep_ == "neg" for g in c.children) for c in node.children)  # "no longer"
+    if step == 0 or node.i not in triggers:
+        out["negated"] |= own_neg
+    out["hypothetical"] |= bool(words & lex.word_set("modal_words"))
+    out["future"] |= bool(words & future) or any(
+        c.lemma_ == "go" and c.dep_ == "aux" for c in node.children) \
+        or step > 0 and node.lemma_ == "go" and node.tag_ == "VBG"  # "are not going to negotiate"
+    if node.pos_ in ("NOUN", "PROPN") and (words & lex.word_set("generic_determiners") or step == 0 and any(
+            t.lemma_.lower() in irrealis for t in node.subtree if t.i < node.i)):
+        out["hypothetical"] = True
+    if node.dep_ in ("advcl", "ccomp") and words & marks:
+        out["hypothetical"] = True
+    if node.dep_ == "advcl" and words & lex.word_set("temporal_marks") \
+            and (_aux_words(node.head) & (future | {"would"}) or lex.lemma(node.head) in irrealis):
+        out["hypothetical"] = True  # "will return to the table when X stops attacking": a condition
+
+
+def _governor_flags(node: Token, prev: Token | None, step: int, triggers: dict, lex: Lexicon, out: dict) -> bool:
+    """Modality a governing word lends (promises, wishes, failures, frames); True to stop climbing."""
+    irrealis = lex.word_set("irrealis_governors")
+    if prev is not None and prev.dep_ == "ccomp" and prev.i < node.i and any(c.dep_ == "dobj" for c in node.children):
+        return True  # "accused X of Y, a charge Z denies": a misparse, the clause is its own event
+    if node.i in triggers and triggers[node.i].embeds:
+        out["frame"] = node
+        return True
+    if node.lemma_.lower() in lex.word_set("promise_words") and node.i not in triggers and step <= 2:
+        out["promise"] = True  # "is willing to withdraw", "offered to send troops"
+    elif node.lemma_.lower() in irrealis and node.i not in triggers and not (
+            prev is not None and prev.dep_ == "dobj" and lex.lemma(node) in lex.word_set("staging_verbs")):
+        out["hypothetical"] = True  # "called for a strike" is a wish; "called a strike" stages one
+    if node.lemma_.lower() in lex.word_set("negating_governors") and node.i not in triggers:
+        out["negated"] = True  # "failed to reach agreement"
+    if node.lower_ in lex.word_set("negation_words") and step == 1:  # "without attacks", "there is nothing to negotiate"
+        out["negated"] = True
+    return False
+
+
+def _edge_flags(node: Token, step: int, words: set, tok: Token, triggers: dict, lex: Lexicon, out: dict) -> bool:
+    """Modality the arc from a node to its head carries ("to stop", "for criticising"); True to stop climbing."""
+    dep, head = node.dep_, node.head
+    future, marks, neg = lex.word_set("future_words"), lex.word_set("conditional_marks"), lex.word_set("negation_words")
+    to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    told = step == 0 and triggers.get(tok.i) is not None and triggers[tok.i].type in _VERBAL \
+        and head.i in triggers and triggers[head.i].type in ("CONSULT", "PROTEST")  # "phoned him to demand", "marched to demand"
+    if to_inf and not told and (dep == "advcl" or dep in ("xcomp", "ccomp") and node.head.lemma_ == "be"):
+        out["hypothetical"] = True  # "to stop the attacks", "the aim is to persuade them"
+    if dep == "pcomp" and head.lower_ in lex.word_set("reason_preps") and node.tag_ == "VBG":
+        out["hypothetical"] = True  # "arrested for criticising the law": the charge, not an event
+    if dep == "relcl" and head.i in triggers and triggers[head.i].embeds:
+        out["frame"] = head  # "threats that referred to sanctions"
+        return True
+    if dep == "pcomp" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i not in triggers:
+        out["hypothetical"] = True  # "the framework of supporting Gaza": a description, not an act
+    if dep in ("relcl", "acl") and head.lower_ in neg:
+        out["negated"] = True  # "there is nothing to negotiate", "no one to talk to"
+    if dep in ("relcl", "parataxis", "appos", "advcl") and not words & marks:
+        return True
+    if dep == "conj" and not any(c.dep_ in SUBJ + ("aux", "auxpass") for c in node.children):
+        out["future"] |= bool(_aux_words(head) & future)  # "will be treated as outlaws and dealt with": the shared auxiliary
+    if dep == "conj" and (any(c.dep_ in SUBJ for c in node.children) or head.i in triggers
+                          or node.tag_ in ("VBD", "VBZ", "VBP")):
+        return True  # a coordinate clause is its own event ("must include X and accused Y of ...")
+    if dep in ("nsubj", "nsubjpass") and node.pos_ in ("NOUN", "PROPN"):
+        # "the attacks would not have occurred": the verb's modality (and, for verbs of
+        # existence, its negation) applies to its subject event; "the strike hit" is realis
+        hw = _aux_words(head)
+        out["hypothetical"] |= bool(hw & lex.word_set("modal_words")) or head.dep_ in ("advcl", "ccomp") and bool(hw & marks)
+        out["future"] |= bool(hw & future)
+        if head.lemma_.lower() in lex.word_set("existence_verbs"):
+            out["negated"] |= any(c.dep_ == "neg" for c in head.children)
+        return True
+    return False
+
+
 def _climb(tok: Token, triggers: dict[int, Trigger], lex: Lexicon, depth: int) -> dict:
     """Flags from the trigger and the words that govern it (modals, negation, 'if', frames)."""
     out = {"negated": False, "hypothetical": False, "future": False, "frame": None, "promise": False}
-    promise = lex.word_set("promise_words")
-    modal, future = lex.word_set("modal_words"), lex.word_set("future_words")
-    neg, marks = lex.word_set("negation_words"), lex.word_set("conditional_marks")
-    irrealis, generic = lex.word_set("irrealis_governors"), lex.word_set("generic_determiners")
     node, prev = tok, None
     for step in range(depth):
         words = _aux_words(node)
-        own_neg = any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "advmod"
-                      and any(g.dep_ == "neg" for g in c.children) for c in node.children)  # "no longer"
-        if step == 0 or node.i not in triggers:
-            out["negated"] |= own_neg
-        out["hypothetical"] |= bool(words & modal)
-        out["future"] |= bool(words & future) or any(
-            c.lemma_ == "go" and c.dep_ == "aux" for c in node.children) \
-            or step > 0 and node.lemma_ == "go" and node.tag_ == "VBG"  # "are not going to negotiate"
-        if node.pos_ in ("NOUN", "PROPN") and (words & generic or step == 0 and any(
-                t.lemma_.lower() in irrealis for t in node.subtree if t.i < node.i)):
-            out["hypothetical"] = True
-        if node.dep_ in ("advcl", "ccomp") and words & marks:
-            out["hypothetical"] = True
-        if node.dep_ == "advcl" and words & lex.word_set("temporal_marks") \
-                and (_aux_words(node.head) & (future | {"would"}) or lex.lemma(node.head) in irrealis):
-            out["hypothetical"] = True  # "will return to the table when X stops attacking": a condition
-        if step > 0:
-            if prev is not None and prev.dep_ == "ccomp" and prev.i < node.i and any(
-                    c.dep_ == "dobj" for c in node.children):
-                break  # "accused X of Y, a charge Z denies": a misparse, the clause is its own event
-            if node.i in triggers and triggers[node.i].embeds:
-                out["frame"] = node
-                return out
-            if node.lemma_.lower() in promise and node.i not in triggers and step <= 2:
-                out["promise"] = True  # "is willing to withdraw", "offered to send troops"
-            elif node.lemma_.lower() in irrealis and node.i not in triggers and not (
-                    prev is not None and prev.dep_ == "dobj" and lex.lemma(node) in lex.word_set("staging_verbs")):
-                out["hypothetical"] = True  # "called for a strike" is a wish; "called a strike" stages one
-            if node.lemma_.lower() in lex.word_set("negating_governors") and node.i not in triggers:
-                out["negated"] = True  # "failed to reach agreement"
-            if node.lower_ in neg and step == 1:  # "without attacks", "there is nothing to negotiate"
-                out["negated"] = True
-        dep = node.dep_
-        if dep == "ROOT" or node.head.i == node.i:
+        _own_flags(node, step, words, triggers, lex, out)
+        if step > 0 and _governor_flags(node, prev, step, triggers, lex, out):
             break
-        to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        head = node.head
-        told = step == 0 and triggers.get(tok.i) is not None and triggers[tok.i].type in _VERBAL \
-            and head.i in triggers and triggers[head.i].type in ("CONSULT", "PROTEST")  # "phoned him to demand", "marched to demand"
-        if to_inf and not told and (dep == "advcl" or dep in ("xcomp", "ccomp") and node.head.lemma_ == "be"):
-            out["hypothetical"] = True  # "to stop the attacks", "the aim is to persuade them"
-        if dep == "pcomp" and head.lower_ in lex.word_set("reason_preps") and node.tag_ == "VBG":
-            out["hypothetical"] = True  # "arrested for criticising the law": the charge, not an event
-        if dep == "relcl" and head.i in triggers and triggers[head.i].embeds:
-            out["frame"] = head  # "threats that referred to sanctions"
-            return out
-        if dep == "pcomp" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i not in triggers:
-            out["hypothetical"] = True  # "the framework of supporting Gaza": a description, not an act
-        if dep in ("relcl", "acl") and head.lower_ in neg:
-            out["negated"] = True  # "there is nothing to negotiate", "no one to talk to"
-        if dep in ("relcl", "parataxis", "appos", "advcl") and not words & marks:
+        if node.dep_ == "ROOT" or node.head.i == node.i:
             break
-        if dep == "conj" and not any(c.dep_ in SUBJ + ("aux", "auxpass") for c in node.children):
-            hw = _aux_words(head)  # "will be treated as outlaws and dealt with": the shared auxiliary
-            out["future"] |= bool(hw & future)
-        if dep == "conj" and (any(c.dep_ in SUBJ for c in node.children) or head.i in triggers
-                              or node.tag_ in ("VBD", "VBZ", "VBP")):
-            break  # a coordinate clause is its own event ("must include X and accused Y of ...")
-        if dep in ("nsubj", "nsubjpass") and node.pos_ in ("NOUN", "PROPN"):
-            # "the attacks would not have occurred": the verb's modality (and, for verbs of
-            # existence, its negation) applies to its subject event; "the strike hit" is realis
-            hw = _aux_words(head)
-            out["hypothetical"] |= bool(hw & modal) or head.dep_ in ("advcl", "ccomp") and bool(hw & marks)
-            out["future"] |= bool(hw & future)
-            if head.lemma_.lower() in lex.word_set("existence_verbs"):
-                out["negated"] |= any(c.dep_ == "neg" for c in head.children)
+        if _edge_flags(node, step, words, tok, triggers, lex, out):
             break
-        prev, node = node, head
+        prev, node = node, node.head
     return out
 
 
