@@ -158,3 +158,12 @@ def test_dedup_report_without_place_uses_its_articles_place(tmp_path):
                      home={"location": "Odesa", "lat": 46.48, "lon": 30.72})
     assert not same_event(base(article_id="a", date="2025-03-04", date_precision="day", location="Kramatorsk",
                                lat=48.73, lon=37.57), elsewhere)
+
+
+def test_dedup_an_umbrella_and_its_faction_are_no_clash_but_rivals_are():
+    a = base(article_id="a", date="2025-01-12", date_precision="day", actor="Islamic Resistance in Iraq",
+             location="Ain al-Asad Air Base", lat=33.79, lon=42.44)
+    faction = {**a, "article_id": "b", "actor": "Kataib Hezbollah"}
+    assert same_event(a, faction)  # US officials name the faction, the umbrella claims the strike
+    assert not same_event(a, {**faction, "actor": "Islamic State"})
+    assert not same_event(faction, {**faction, "article_id": "c", "actor": "Kurdistan Workers' Party"})

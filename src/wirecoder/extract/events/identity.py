@@ -7,6 +7,7 @@ import math
 from datetime import date, timedelta
 
 from wirecoder.names import same_name
+from wirecoder.registry import load_registry
 from wirecoder.settings import DEFAULT, Settings
 
 
@@ -84,9 +85,24 @@ def _named(name: str | None) -> bool:
     return bool(name) and name[:1].isupper() and any(w[:1].isupper() for w in name.split()[1:] or [name])
 
 
+def _related(a: str, b: str) -> bool:
+    """Registry actors one of which belongs to the other, or armed groups of one country and sector:
+    an umbrella claims what a member faction did ("Islamic Resistance in Iraq" / "Kataib Hezbollah")."""
+    reg = load_registry()
+    x, y = reg.lookup(a), reg.lookup(b)
+    if x is None or y is None:
+        return False
+    if x.member_of in (y.name, y.member_of) and x.member_of or y.member_of == x.name:
+        return True
+    return bool(x.sector and x.sector == y.sector and x.sector in _ARMED and x.country and x.country == y.country)
+
+
+_ARMED = {"militia", "armed group", "insurgent", "rebel"}
+
+
 def _clash(a: str | None, b: str | None) -> bool:
     """Two proper names of different actors: descriptions never veto, they vary from outlet to outlet."""
-    return _named(a) and _named(b) and not same_name(a, b)
+    return _named(a) and _named(b) and not same_name(a, b) and not _related(a, b)
 
 
 def same_event(a: dict, b: dict, settings: Settings = DEFAULT) -> bool:
