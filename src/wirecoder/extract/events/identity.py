@@ -1,11 +1,17 @@
-"""What makes two reports one real-world event: the single definition behind within-article merging
-and cross-article clusters (`corpus.dedup`)."""
+"""What makes two reports one real-world event, in one module for both scopes: `same_event` across
+articles (`corpus.dedup`), `reports_of_one_event` for mentions within one article (`merge`).
+
+Both share the vetoes: another type, dates that do not meet (`period`), places apart, two parties
+that cannot be one. They differ in the evidence they ask for: across outlets two independent
+agreements (day, place, actor, target), within an article a shared participant or a reference back."""
 from __future__ import annotations
 
 import calendar
 import math
+import re
 from datetime import date, timedelta
 
+from wirecoder.extract.events.base import _NAME_STOP, _VERBAL, _Cand
 from wirecoder.names import same_name
 from wirecoder.registry import load_registry
 from wirecoder.settings import DEFAULT, Settings
@@ -129,3 +135,91 @@ def same_event(a: dict, b: dict, settings: Settings = DEFAULT) -> bool:
         return False  # two towns a few km apart hit the same day: one event only if actor and target agree
     agreeing = sum((day, place_ok in ("same", "near", "within"), actor, target))
     return agreeing >= 2 and (day or place_ok is not None)
+
+
+# Article scope: mentions of one event within an article (extract.events.merge).
+
+def _words(name) -> set[str]:
+    if name is None:
+        return set()
+    text = name if isinstance(name, str) else name.name
+    # words of two letters (of, al, US, UN) are too common to tie two reports together
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w
+            for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _NAME_STOP}
+
+
+def _words_clash(a, b) -> bool:
+    """Both present and sharing no distinctive word."""
+    if a is None or b is None:
+        return False
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb and not wa & wb)
+
+
+_ROUGH = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20}
+
+
+def _amount(name) -> int | None:
+    text = (name if isinstance(name, str) else getattr(name, "name", "")).lower()
+    m = re.search(r"\b\d[\d,]*\b", text)
+    if m:
+        return int(m.group().replace(",", ""))
+    return next((v for w, v in _ROUGH.items() if w in text.split()), None)
+
+
+def _counts_differ(a, b) -> bool:
+    """'thousands of people' and '37 people': groups of clearly different size are not one report's victims."""
+    x, y = _amount(a), _amount(b)
+    return x is not None and y is not None and max(x, y) > 2 * min(x, y)
+
+
+def _day(d) -> bool:
+    return d is not None and d.precision == "day" and not d.open_end
+
+
+def _period(d):
+    if d is None or d.value is None or d.open_end:
+        return None
+    lo, hi = period(d.value.isoformat(), d.precision, 1)
+    if d.end_value is not None:
+        hi = max(hi, d.end_value)
+    return lo, hi
+
+
+def _apart(c: _Cand, g: _Cand) -> bool:
+    """Dated to periods that do not meet, or one recalled from long ago and one not."""
+    if c.historical != g.historical:
+        return True
+    pc, pg = _period(c.date), _period(g.date)
+    return pc is not None and pg is not None and (pc[1] < pg[0] or pg[1] < pc[0])
+
+
+def reports_of_one_event(c: _Cand, g: _Cand) -> bool:
+    """Article scope: could two mentions in one article (c, g) report one real-world event?
+
+    Looser than `same_event` where an article is looser: a bare reference ("the attack") joins the
+    event it refers back to, and triggers of one type in one sentence are one event unless their
+    arguments clash; across sentences they must share a participant."""
+    if c.type != g.type:
+        return False
+    if c.sent.start_char != g.sent.start_char and _apart(c, g):
+        return False  # "in August last year ..." is not the clash of Tuesday
+    if c.reference:
+        return True
+    if c.type == "ASSAULT" and c.mode and g.mode and c.mode != g.mode:
+        return False
+    if _words_clash(c.location, g.location) or _day(c.date) and _day(g.date) and c.date.value != g.date.value:
+        return False
+    if _words_clash(c.target, g.target):
+        return False
+    if c.actor_known and g.actor_known and _words_clash(c.actor, g.actor):
+        return False
+    if c.sent.start_char == g.sent.start_char:
+        return True
+    # across sentences a report must share a participant: bare "warnings" are not "the warnings";
+    # statements (verbal types) are one event only when the same speaker makes them
+    same_actor = bool(c.actor and g.actor and _words(c.actor) & _words(g.actor))
+    if c.type in _VERBAL:
+        return same_actor
+    return same_actor or bool(c.target and g.target and _words(c.target) & _words(g.target)
+                              and not _counts_differ(c.target, g.target))
