@@ -812,3 +812,20 @@ def test_events_quoted_rule_with_generic_subject_accuses_no_one(events):
     assert not [e for e in events('"Any shelling of the hospital is a war crime," the ambassador said.')
                 if e.type == "ACCUSE"]
     one(events('"This shelling of the hospital is a war crime," the ambassador said.'), "ACCUSE")
+
+
+def test_events_weapon_subject_reports_the_attack_but_a_bare_toll_does_not(events):
+    e = one(events("A car bomb killed 12 people at a market in Mogadishu on Tuesday, police said."), "ASSAULT")
+    assert e.fatalities == 12 and e.date == "2024-03-19" and not e.hypothetical
+    blast = one(events("A roadside bomb exploded near a police patrol in Kandahar on Monday."), "ASSAULT")
+    assert blast.mode == "explosives"
+    told = events("Militants stormed a hotel in Mogadishu on Tuesday. Sixteen people were killed.")
+    assert len([x for x in told if x.type == "ASSAULT"]) == 1  # the toll joins the attack, it is no second one
+
+
+def test_events_present_tense_headline_is_a_report_not_a_generalisation(events):
+    e = one(events("An Israeli airstrike kills 12 civilians in Rafah, health officials say."), "ASSAULT")
+    assert not e.hypothetical and e.actor == "Israel"
+    generic = events("A withdrawal takes a year.")
+    assert all(x.hypothetical for x in generic if x.type == "RETREAT")
+    assert [x.type for x in events("Troops withdrew from the town on Monday.")] == ["RETREAT"]

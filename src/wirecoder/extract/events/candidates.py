@@ -179,6 +179,16 @@ def _parties(r: _Reading, triggers: dict, lex: Lexicon, actors, future_or_hypo: 
     r.own = r.own and (actor is not None or target is not None)  # "their operations": nobody resolved
 
 
+def _specific(verb: Token) -> bool:
+    """'kills 12 civilians in Rafah': a counted victim or a named place makes a headline's present a report."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and any(g.dep_ == "nummod" for g in c.children):
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.children):
+            return True
+    return False
+
+
 def _noun_mention(r: _Reading, lex: Lexicon) -> tuple[bool, bool]:
     """(reference, mention only) of a noun trigger: "the attack" refers back; "condemned the raid" talks about it."""
     tok, kind, own = r.tok, r.kind, r.own
@@ -199,9 +209,15 @@ def _noun_mention(r: _Reading, lex: Lexicon) -> tuple[bool, bool]:
     if tok.dep_ == "nsubj" and dets & _DEFINITE and not own and tok.head.lemma_.lower() in lex.word_set("state_verbs"):
         reference = governed = True  # "the deployment remains unpopular": talked about, not reported
     if tok.dep_ in ("nsubj", "nsubjpass") and dets & {"a", "an"} and tok.head.tag_ in ("VBZ", "VBP") \
-            and not any(c.dep_ == "aux" for c in tok.head.children):
+            and not any(c.dep_ == "aux" for c in tok.head.children) and not _specific(tok.head):
         r.hypo = True  # "a withdrawal takes a year": what such events are like, not one of them
     return reference, governed
+
+
+def _weapon_news(subj: Token | None, lex: Lexicon) -> bool:
+    """'A car bomb killed 12 people': a weapon new to the text is the attack's own report, not a toll."""
+    return subj is not None and subj.lemma_.lower() in lex.modifiers \
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in subj.children)
 
 
 def _verb_mention(r: _Reading, triggers: dict, lex: Lexicon) -> tuple[bool, bool]:
@@ -218,7 +234,7 @@ def _verb_mention(r: _Reading, triggers: dict, lex: Lexicon) -> tuple[bool, bool
             and tok.sent.root.pos_ in ("VERB", "AUX") and not any(c.dep_ == "agent" for c in tok.children):
         reference = governed = True  # "those detained", "troops stationed there": a description
     casualty = lex.casualty.get("fatalities", frozenset()) | lex.casualty.get("injuries", frozenset())
-    if kind == "ASSAULT" and tok.lemma_.lower() in casualty and r.actor is None:
+    if kind == "ASSAULT" and tok.lemma_.lower() in casualty and r.actor is None and not _weapon_news(subj, lex):
         reference = governed = True  # "16 people were killed": the toll of an attack told elsewhere
     return reference, governed
 
