@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -44,7 +45,33 @@ def summary(report: str) -> dict[str, str]:
     return dict(kv.split("=", 1) for kv in line.split()[1:] if "=" in kv)
 
 
-def evaluate(folders: Iterable[Path], details: bool = False, keep: Path | None = None) -> dict[str, dict]:
+def confusion(folder: Path, pred: Path) -> Counter:
+    """(gold type, predicted type) of events matched by sentence; "-" for a miss or a false alarm."""
+    from wirecoder.train.gold import scorer
+
+    sc = scorer()
+    preds = {json.loads(ln)["id"]: json.loads(ln) for ln in pred.read_text(encoding="utf-8").splitlines() if ln}
+    out: Counter = Counter()
+    for g in gold_articles(folder):
+        gold, got = g.get("events") or [], (preds.get(g["id"]) or {}).get("events") or []
+        pairs = sc.match(gold, got, lambda a, b: sc.event_score(a, {**b, "type": a.get("type")}))
+        for gi, pi in pairs:
+            out[(gold[gi]["type"], got[pi]["type"])] += 1
+        out.update((gold[i]["type"], "-") for i in set(range(len(gold))) - {gi for gi, _ in pairs})
+        out.update(("-", got[i]["type"]) for i in set(range(len(got))) - {pi for _, pi in pairs})
+    return out
+
+
+def print_confusion(conf: Counter) -> None:
+    """The confusion pairs, errors first, most frequent first."""
+    errors = sorted(((n, g, p) for (g, p), n in conf.items() if g != p), reverse=True)
+    right = sum(n for (g, p), n in conf.items() if g == p)
+    print(f"  types right {right}; errors (gold -> predicted, '-' = none): " +
+          ", ".join(f"{g}->{p} {n}" for n, g, p in errors[:25]))
+
+
+def evaluate(folders: Iterable[Path], details: bool = False, keep: Path | None = None,
+             confusions: bool = False) -> dict[str, dict]:
     """Predict and score each folder; returns the SUMMARY of each."""
     out = {}
     for folder in folders:
@@ -52,6 +79,9 @@ def evaluate(folders: Iterable[Path], details: bool = False, keep: Path | None =
             pred = (keep / f"{folder.name}.jsonl") if keep else Path(tmp) / "pred.jsonl"
             predict(folder, pred)
             report = score(folder, pred, details)
+            if confusions:
+                print(folder)
+                print_confusion(confusion(folder, pred))
         if details:
             print(report)
         out[str(folder)] = summary(report)
@@ -64,8 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folders", nargs="+", type=Path)
     ap.add_argument("--details", action="store_true")
     ap.add_argument("--keep", type=Path, help="folder to keep the predictions in")
+    ap.add_argument("--confusion", action="store_true", help="print event type confusions per folder")
     args = ap.parse_args(argv)
-    for folder, s in evaluate(args.folders, args.details, args.keep).items():
+    for folder, s in evaluate(args.folders, args.details, args.keep, args.confusion).items():
         keys = ("event_f1", "event_who_f1", "event_actor_acc", "event_target_acc", "quote_f1", "place_f1")
         print(f"{folder:45s} " + " ".join(f"{k}={s.get(k, 'n/a')}" for k in keys), flush=True)
     return 0
