@@ -1,6 +1,8 @@
 """One settings object: the thresholds and limits that steer the heuristics."""
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -9,6 +11,15 @@ from pathlib import Path
 def data_path(name: str) -> Path:
     """Path of a data file shipped in wirecoder/data."""
     return Path(str(resources.files("wirecoder") / "data" / name))
+
+
+def model_data(name: str, path: str | None = None) -> dict | None:
+    """A trained model's JSON: the one shipped as wirecoder/models/NAME, or the file at `path`; None if absent."""
+    if path is None:
+        res = resources.files("wirecoder") / "models" / name
+        return json.loads(res.read_text(encoding="utf-8")) if res.is_file() else None
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
 
 
 @dataclass(frozen=True)

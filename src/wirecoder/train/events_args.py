@@ -11,14 +11,13 @@ how often the rules and the ranker pick a right party where the gold names one."
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from wirecoder.train.events_judge import sources
-from wirecoder.train.gold import REPO, gold_articles, scorer
+from wirecoder.train.gold import REPO, gold_articles, scorer, write_model
 
 SEED = 13
 MODEL = REPO / "src" / "wirecoder" / "models" / "event_args.json"
@@ -169,10 +168,8 @@ def main(argv: list[str] | None = None) -> int:
             "trained_by": "python -m wirecoder.train.events_args", "seed": SEED, "C": c,
             "sample_weights": WEIGHTS, "choices": dict(Counter(ch.source for ch in choices)),
             "cross_validated": cv, "weights": len(weights)}
-    args.out.write_text(json.dumps({"card": card, "weights": dict(sorted(weights.items()))},
-                                   separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"argument ranker: {len(weights)} weights -> {args.out} ({args.out.stat().st_size / 1024:.0f} KB) "
-          f"in {time.time() - t0:.0f} s")
+    write_model(args.out, {"card": card, "weights": dict(sorted(weights.items()))},
+                f"argument ranker: {len(weights)} weights", t0)
     return 0
 
 

@@ -38,3 +38,12 @@ def match_events(gold: list[dict], pred: list[dict]) -> dict[int, int]:
     """Predicted index -> gold index, one-to-one, best overlap first, same type and overlap >= 0.5."""
     sc = scorer()
     return {pi: gi for gi, pi in sc.match(gold, pred, sc.event_score)}
+
+
+def write_model(path: Path, data: dict, label: str, started: float) -> None:
+    """Write a trained model's JSON compactly and say where it went, how big and how long it took."""
+    import time
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{label} -> {path} ({path.stat().st_size / 1024:.0f} KB) in {time.time() - started:.0f} s")

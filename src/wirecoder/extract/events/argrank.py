@@ -9,15 +9,14 @@ annotated articles (`python -m wirecoder.train.events_args`)."""
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Token
 
 from wirecoder.extract.events.arguments import argument
 from wirecoder.extract.events.base import MATERIAL_CONFLICT, _Cand
 from wirecoder.extract.events.lexicon import Lexicon
+from wirecoder.settings import model_data
 
 ROLES = ("actor", "target")
 NOBODY = ""  # the option "the sentence names no one in this role"
@@ -203,12 +202,5 @@ class ArgRanker:
 @functools.lru_cache(maxsize=4)
 def load_ranker(path: str | None = None) -> ArgRanker | None:
     """The shipped argument ranker (or the one at `path`); None when no model file exists."""
-    if path is None:
-        res = resources.files("wirecoder") / "models" / "event_args.json"
-        if not res.is_file():
-            return None
-        data = json.loads(res.read_text(encoding="utf-8"))
-    else:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    return ArgRanker(data["weights"], data.get("card"))
+    data = model_data("event_args.json", path)
+    return ArgRanker(data["weights"], data.get("card")) if data is not None else None

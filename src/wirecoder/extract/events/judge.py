@@ -9,15 +9,14 @@ in `wirecoder/models/event_judge.json`: a sparse dot product, no learning librar
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc
 
 from wirecoder.extract.events.base import _Cand
+from wirecoder.settings import model_data
 
 _CAPTION = re.compile(r"^\s*(caption|photo|image|pictured|above|top)\b|\((photo|image|picture)\b|\b(afp|reuters|ap) photo\b", re.I)
 _TALLY = re.compile(r"\b(since|so far|to date|in total|altogether|overall|tally|toll|at least|more than|over the past)\b", re.I)
@@ -179,12 +178,7 @@ class Judge:
 @functools.lru_cache(maxsize=4)
 def load_judge(path: str | None = None) -> Judge | None:
     """The shipped judge (or the one at `path`); None when no model file exists."""
-    if path is None:
-        res = resources.files("wirecoder") / "models" / "event_judge.json"
-        if not res.is_file():
-            return None
-        data = json.loads(res.read_text(encoding="utf-8"))
-    else:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+    data = model_data("event_judge.json", path)
+    if data is None:
+        return None
     return Judge(data["classes"], data["weights"], data["threshold"], data.get("retype", True), data.get("card"))
