@@ -160,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     """Gather, cross-validate, choose C and the threshold, fit and write the model with its card."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=MODEL)
+    ap.add_argument("--examples", type=Path, help="cache of the collected candidates (written if absent)")
     args = ap.parse_args(argv)
     t0 = time.time()
     if args.examples and args.examples.is_file():  # a rerun of the selection on the same candidates
