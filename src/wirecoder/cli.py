@@ -1,7 +1,6 @@
-"""The command line: a thin typer layer over the Python API."""
+"""The command line: a thin typer layer over the Python API (the app lives in wirecoder.app)."""
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -9,11 +8,11 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from wirecoder import cli_corpus as _cli_corpus  # noqa: F401  (registers the corpus commands)
+from wirecoder.app import app, err, fail
 from wirecoder.errors import WirecoderError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="wirecoder: conflict reporting to sourced, structured intelligence.")
-err = Console(stderr=True, highlight=False)
+__all__ = ["app", "err", "fail", "main"]
 
 
 class Format(str, Enum):
@@ -22,15 +21,49 @@ class Format(str, Enum):
     jsonl = "jsonl"
 
 
-@app.callback()
-def _root() -> None:
-    """wirecoder: conflict reporting to sourced, structured intelligence."""
+def _progress():
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    prog = Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
+                    TimeElapsedColumn(), console=err, transient=True)
+    return prog, prog.add_task("analysing")
 
 
-def fail(exc: Exception) -> None:
-    """Print an error as one line and exit 1."""
-    err.print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
-    raise typer.Exit(1)
+def _write(res, fmt: Format, out: Console | None) -> None:
+    from wirecoder.jsonl import dumps
+    from wirecoder.report import render_text
+
+    if fmt is Format.jsonl:
+        sys.stdout.write(dumps(res.to_contract()) + "\n")
+    elif fmt is Format.json:
+        sys.stdout.write(dumps(res.to_contract(), indent=2) + "\n")
+    else:
+        render_text(res, out)
+
+
+def _emit_all(results, fmt: Format, show: bool) -> tuple[int, int]:
+    out = Console(highlight=False, soft_wrap=True) if fmt is Format.text else None
+    prog, task = _progress() if show else (None, None)
+    done = failed = 0
+    if prog is not None:
+        prog.start()
+    try:
+        for res in results:
+            if isinstance(res, WirecoderError):
+                failed += 1
+                err.print(f"[red]error:[/red] {res}", soft_wrap=True)
+            else:
+                done += 1
+                _write(res, fmt, out)
+            if prog is not None:
+                prog.update(task, advance=1)
+    finally:
+        if prog is not None:
+            prog.stop()
+    return done, failed
+
+
+JOBS_HELP = "worker processes (default: all cores; 1 = in this process)"
 
 
 @app.command()
@@ -41,6 +74,7 @@ def analyze(
     model: str = typer.Option(None, "--model", help="spaCy pipeline to use instead of en_core_web_sm"),
     registry: list[Path] = typer.Option([], "--registry", help="extra actors.yaml files"),
     progress: bool = typer.Option(None, "--progress/--no-progress", help="progress bar (default: on a terminal)"),
+    jobs: int = typer.Option(None, "--jobs", "-j", min=1, help=JOBS_HELP),
 ) -> None:
     """Analyse articles: actors, quotes, events, dates, places and quantities.
 
@@ -48,46 +82,19 @@ def analyze(
     """
     from wirecoder.ingest import iter_articles
     from wirecoder.ingest.text import parse_published
-    from wirecoder.pipeline import analyze_many
-    from wirecoder.report import render_text
+    from wirecoder.pipeline import nlp_for
+    from wirecoder.runner import analyze_many
     from wirecoder.settings import Settings
 
     try:
         pub = parse_published(published, "--published")
         settings = Settings(model=model, extra_registries=tuple(registry))
-        from wirecoder.pipeline import nlp_for
         nlp_for(settings)
     except WirecoderError as exc:
         fail(exc)
-    out = Console(highlight=False, soft_wrap=True) if fmt is Format.text else None
     show = sys.stderr.isatty() if progress is None else progress
-    done = failed = 0
-    failures: list[str] = []
-    items = iter_articles(inputs, settings, pub)
-    results = analyze_many(items, settings=settings)
-    if show:
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-        prog = Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
-                        TimeElapsedColumn(), console=err, transient=True)
-        task = prog.add_task("analysing")
-        prog.start()
-    for res in results:
-        if isinstance(res, WirecoderError):
-            failed += 1
-            failures.append(str(res))
-            err.print(f"[red]error:[/red] {res}", soft_wrap=True)
-        else:
-            done += 1
-            if fmt is Format.jsonl:
-                sys.stdout.write(json.dumps(res.to_contract(), ensure_ascii=False) + "\n")
-            elif fmt is Format.json:
-                sys.stdout.write(json.dumps(res.to_contract(), ensure_ascii=False, indent=2) + "\n")
-            else:
-                render_text(res, out)
-        if show:
-            prog.update(task, advance=1)
-    if show:
-        prog.stop()
+    results = analyze_many(iter_articles(inputs, settings, pub), settings=settings, jobs=jobs)
+    done, failed = _emit_all(results, fmt, show)
     if failed or done != 1:
         err.print(f"{done} analysed, {failed} failed", highlight=False)
     if done == 0 and failed:
@@ -102,8 +109,6 @@ def main() -> None:
         err.print(f"error: {exc}", highlight=False, soft_wrap=True)
         sys.exit(1)
 
-
-from wirecoder import cli_corpus as _cli_corpus  # noqa: E402,F401  (registers the corpus commands)
 
 if __name__ == "__main__":
     main()

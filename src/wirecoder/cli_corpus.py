@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from wirecoder.cli import app, err, fail
+from wirecoder.app import app, err, fail
 from wirecoder.errors import WirecoderError
 
 DB_HELP = "corpus database (SQLite); created when missing"
@@ -120,6 +120,7 @@ def ingest(
     allow_private: bool = typer.Option(False, "--allow-private",
                                        help="allow fetching private, loopback and link-local addresses"),
     progress: bool = typer.Option(None, "--progress/--no-progress", help="progress bar (default: on a terminal)"),
+    jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="worker processes (default: all cores)"),
 ) -> None:
     """Analyse sources into the corpus; unchanged articles are skipped, failures recorded and reported."""
     sources = list(sources or [])
@@ -145,7 +146,7 @@ def ingest(
             prog.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
 
     try:
-        report = corpus.ingest(sources, retry_failed=retry_failed, allow_private=allow_private, on_item=tick)
+        report = corpus.ingest(sources, retry_failed=retry_failed, allow_private=allow_private, on_item=tick, jobs=jobs)
     except WirecoderError as exc:
         fail(exc)
     finally:

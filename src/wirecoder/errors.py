@@ -7,7 +7,19 @@ class WirecoderError(Exception):
 
     def __init__(self, message: str, *, source: str | None = None) -> None:
         self.source = source
+        self.message = message
         super().__init__(f"{source}: {message}" if source else message)
+
+    def __reduce__(self):
+        # keyword-only `source` and extra attributes (an ingest's `origin`) survive pickling to and from workers
+        return _rebuild, (type(self), self.message, self.source, dict(self.__dict__))
+
+
+def _rebuild(cls: type, message: str, source: str | None, state: dict) -> WirecoderError:
+    exc = cls.__new__(cls)
+    WirecoderError.__init__(exc, message, source=source)
+    exc.__dict__.update(state)
+    return exc
 
 
 class InputError(WirecoderError):

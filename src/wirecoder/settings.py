@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 
@@ -64,6 +64,32 @@ class Settings:
     dedup_same_km: float = 5.0  # ... and this close they are one place whatever their names
     dedup_region_km: float = 250.0  # a report placed by its province or region matches points this close
     dedup_day_slack: int = 1  # days of slack around each report's date period when merging events
+
+    @classmethod
+    def from_config(cls, config: dict | None) -> Settings:
+        """Settings from a JSON-able dict of field overrides (a spaCy component config); unknown keys refused."""
+        known = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(config or {}) - set(known))
+        if unknown:
+            raise ValueError(f"unknown wirecoder setting(s) {', '.join(unknown)}")
+        values = {}
+        for key, value in (config or {}).items():
+            if key == "extra_registries" or key == "event_drop_flags":
+                value = tuple(Path(v) for v in value) if key == "extra_registries" else tuple(value)
+            elif key.endswith(("_lexicon", "_path")) and value is not None:
+                value = Path(value)
+            values[key] = value
+        return cls(**values)
+
+    def to_config(self) -> dict:
+        """The fields that differ from the defaults, JSON-able (paths as strings), for `from_config`."""
+        out = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value != getattr(DEFAULT, f.name):
+                out[f.name] = [str(v) for v in value] if isinstance(value, tuple) else \
+                    str(value) if isinstance(value, Path) else value
+        return out
 
 
 DEFAULT = Settings()

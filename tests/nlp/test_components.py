@@ -1,6 +1,7 @@
 """Pipeline loading, paragraph-bound sentences and the spaCy factories."""
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from wirecoder.nlp.loader import resolve_model_name
@@ -55,3 +56,29 @@ def test_components_dateline_is_its_own_sentence_even_after_a_title_line(nlp):
     doc = nlp("Strike hits depot\nBAMAKO (Test Wire) — The army said on Sunday that a depot was hit.")
     sents = [s.text.strip() for s in doc.sents]
     assert "The army said on Sunday that a depot was hit." in sents
+
+
+def test_components_factories_take_the_users_settings():
+    import wirecoder.nlp.factories  # noqa: F401
+    from wirecoder.settings import Settings
+
+    text = 'Army spokesman Yusuf Karim said "the patrol returned safely" on Monday.'
+    default = spacy.load(resolve_model_name())
+    strict = spacy.load(resolve_model_name())
+    for nlp, cfg in ((default, {}), (strict, Settings(quote_min_words=50).to_config())):
+        nlp.add_pipe("wc_paragraphs", before="parser")
+        nlp.add_pipe("wc_quotes", config={"settings": cfg})
+    assert default(text)._.wc_quotes  # the default keeps the four-word quote ...
+    assert not [q for q in strict(text)._.wc_quotes if q.kind == "direct"]  # ... a 50-word minimum drops it
+
+
+def test_components_settings_config_round_trips_and_refuses_unknown_keys():
+    from pathlib import Path
+
+    from wirecoder.settings import DEFAULT, Settings
+
+    s = Settings(quote_min_words=3, extra_registries=(Path("/tmp/a.yaml"),), event_judge=False)
+    assert Settings.from_config(s.to_config()) == s
+    assert Settings.from_config({}) == DEFAULT and DEFAULT.to_config() == {}
+    with pytest.raises(ValueError, match="no_such_knob"):
+        Settings.from_config({"no_such_knob": 1})

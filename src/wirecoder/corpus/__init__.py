@@ -50,12 +50,12 @@ class Corpus:
 
     def ingest(self, sources: Iterable[str | Path] | str | Path, *, retry_failed: bool = False,
                allow_private: bool = False, on_item: Callable[[str, str], None] | None = None,
-               fetcher=None) -> IngestReport:
-        """Ingest files, folders, JSON Lines, URLs and feeds; unchanged articles are skipped."""
+               fetcher=None, jobs: int | None = 1) -> IngestReport:
+        """Ingest files, folders, JSON Lines, URLs and feeds (in `jobs` processes); unchanged ones are skipped."""
         if isinstance(sources, (str, Path)):
             sources = [sources]
         return run_ingest(self.conn, sources, settings=self.settings, allow_private=allow_private,
-                          retry_failed=retry_failed, on_item=on_item, fetcher=fetcher)
+                          retry_failed=retry_failed, on_item=on_item, fetcher=fetcher, jobs=jobs)
 
     def add(self, analysis: Analysis) -> str:
         """Store one Analysis: 'ingested', 'updated' or 'unchanged'."""

@@ -92,7 +92,7 @@ def _db_files(conn) -> frozenset[Path]:
 
 def run_ingest(conn, sources: Iterable[str | Path], *, settings: Settings = DEFAULT, allow_private: bool = False,
                retry_failed: bool = False, on_item: Callable[[str, str], None] | None = None,
-               fetcher=None, batch_size: int = 16) -> IngestReport:
+               fetcher=None, batch_size: int = 16, jobs: int | None = 1) -> IngestReport:
     """Ingest sources into an open corpus connection; failures are recorded and never stop the run."""
     sources = [str(s) for s in sources]
     if retry_failed:
@@ -119,9 +119,9 @@ def run_ingest(conn, sources: Iterable[str | Path], *, settings: Settings = DEFA
                 continue
             yield item
 
-    from wirecoder.pipeline import analyze_many  # the pipeline loads spaCy: only when ingesting
+    from wirecoder.runner import analyze_many  # the pipeline loads spaCy: only when ingesting
 
-    for res in analyze_many(pending(), settings=settings, batch_size=batch_size):
+    for res in analyze_many(pending(), settings=settings, batch_size=batch_size, jobs=jobs):
         if isinstance(res, WirecoderError):
             fail(res, getattr(res, "origin", res.source or "?"))
             continue

@@ -1,6 +1,7 @@
 """Plain text: decoding checks, reposting boilerplate, bylines and the English check."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from datetime import date
@@ -86,14 +87,49 @@ def clean_text(text: str) -> tuple[str, str | None]:
     return "\n".join(out), byline
 
 
-def check_english(text: str, source: str, settings: Settings = DEFAULT) -> None:
-    """Refuse text whose words are mostly not English, so nothing is coded from noise."""
+# Languages whose function words tell a short foreign text from a short English headline.
+_FOREIGN_LANGS = ("fr", "es", "de", "it", "pt", "nl", "id", "tr", "ro", "pl", "sv", "da", "nb", "ca", "tl", "hu",
+                  "cs", "fi")
+_ARTICLE_WORDS = 40  # from this many words the English function-word share alone is reliable
+
+
+@functools.lru_cache(maxsize=1)
+def _foreign_words() -> frozenset[str]:
+    """Function words of other Latin-script languages that are not English words too."""
+    import importlib
+
+    from spacy.lang.en.stop_words import STOP_WORDS as english
+
+    words: set[str] = set()
+    for lang in _FOREIGN_LANGS:
+        words |= importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+    return frozenset(w for w in words - english if len(w) > 1 and w.isalpha())
+
+
+def _latin_share(words: list[str]) -> float:
+    letters = "".join(words)
+    return sum(c < "\u0250" for c in letters) / max(1, len(letters))
+
+
+def looks_english(text: str, settings: Settings = DEFAULT) -> bool:
+    """Whether a text reads as English: by its function words, and for a headline or lede (under 40
+    words, where few function words is normal) unless another language's function words outnumber them."""
     words = re.findall(r"[^\W\d_]+", text[:20000].lower())
     if len(words) < 8:
-        return
+        return True
     sample = words[:3000]
-    hits = sum(w in _ENGLISH for w in sample)
-    if hits / len(sample) < settings.min_english_share:
+    english = sum(w in _ENGLISH for w in sample) / len(sample)
+    if english >= settings.min_english_share:
+        return True
+    if len(sample) >= _ARTICLE_WORDS or _latin_share(sample) < 0.5:
+        return False
+    foreign = sum(w in _foreign_words() for w in sample) / len(sample)
+    return not (foreign > english and foreign >= 0.15)
+
+
+def check_english(text: str, source: str, settings: Settings = DEFAULT) -> None:
+    """Refuse text whose words are mostly not English, so nothing is coded from noise."""
+    if not looks_english(text, settings):
         raise LanguageError("the text does not look like English; wirecoder analyses English articles",
                             source=source)
 
