@@ -104,6 +104,7 @@ def main() -> None:
 
 
 from wirecoder import cli_corpus as _cli_corpus  # noqa: E402,F401  (registers the corpus commands)
+from wirecoder import cli_web as _cli_web  # noqa: E402,F401  (registers report and serve)
 
 if __name__ == "__main__":
     main()
