@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from wirecoder import cli_corpus as _cli_corpus  # noqa: F401  (registers the corpus commands)
+from wirecoder import cli_web as _cli_web  # noqa: F401  (registers report and serve)
 from wirecoder.app import app, err, fail
 from wirecoder.errors import WirecoderError
 

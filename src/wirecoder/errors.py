@@ -92,3 +92,11 @@ class UnsafeURLError(FetchError):
 
 class FeedError(FetchError):
     """A feed, or one of its entries, cannot be read."""
+
+
+class ReportError(WirecoderError):
+    """A situation report cannot be written (unknown format or unwritable path)."""
+
+
+class WebError(WirecoderError):
+    """The web app cannot start: no corpus at the path, or the address cannot be bound."""

@@ -6,6 +6,8 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from wirecoder.corpus.resolve import known_actor_names, place_scope, place_sql
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -28,17 +30,8 @@ def fts_query(text: str) -> str:
 
 
 def actor_names(conn: sqlite3.Connection, query: str) -> set[str]:
-    """Canonical names an --actor value denotes: the name itself or any alias seen in the corpus."""
-    q = query.strip().lower()
-    from wirecoder.registry import load_registry
-
-    entry = load_registry().lookup(query)
-    names = {entry.name} if entry else set()
-    names |= {r[0] for r in conn.execute("SELECT DISTINCT name FROM article_actors WHERE lower(name)=?", (q,))}
-    for name, aliases in conn.execute(
-            "SELECT DISTINCT name, aliases_json FROM article_actors WHERE aliases_json LIKE ?", (f"%{query}%",)):
-        if q in (a.lower() for a in json.loads(aliases)):
-            names.add(name)
+    """Canonical names an --actor value denotes: any alias the registry or the corpus knows, else a substring."""
+    names = known_actor_names(conn, query)
     if not names:
         like = f"%{query}%"
         names = {r[0] for r in conn.execute("SELECT DISTINCT name FROM article_actors WHERE name LIKE ?", (like,))}
@@ -84,8 +77,10 @@ def events(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
         params.append(f.type.upper())
     _dates("COALESCE(e.date, a.published)", f, where, params)
     if f.place:
-        where.append("(e.location LIKE ? OR e.country = ?)")
-        params += [f"%{f.place}%", f.place.upper()]
+        scope = place_scope(f.place)
+        where.append("(" + place_sql("e.location", "e.country", None, scope, params) + " OR EXISTS (SELECT 1 FROM "
+                     "places p WHERE p.article_id = e.article_id AND p.name = e.location AND "
+                     + place_sql("p.name", "p.country", "p.admin1", scope, params) + "))")
     _article_text_matches("e.article_id", f, where, params)
     sql = ("SELECT e.article_id, e.idx, e.type, e.mode, e.actor, e.target, e.date, e.date_precision, e.location, "
            "e.country, e.lat, e.lon, e.fatalities, e.injuries, e.trigger, e.sentence, e.start, e.\"end\", "
@@ -110,9 +105,8 @@ def _article_text_matches(article_col: str, f: Filters, where: list, params: lis
 def _mentions_place(article_col: str, f: Filters, where: list, params: list) -> None:
     """Keep rows whose article names the --place (by name or country code)."""
     if f.place:
-        where.append(f"EXISTS (SELECT 1 FROM places p WHERE p.article_id = {article_col} "
-                     "AND (p.name LIKE ? OR p.country = ?))")
-        params += [f"%{f.place}%", f.place.upper()]
+        where.append(f"EXISTS (SELECT 1 FROM places p WHERE p.article_id = {article_col} AND "
+                     + place_sql("p.name", "p.country", "p.admin1", place_scope(f.place), params) + ")")
 
 
 def quotes(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
@@ -173,8 +167,7 @@ def claims(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
     _dates("c.published", f, where, params)
     if f.place:
         where.append("EXISTS (SELECT 1 FROM places p WHERE p.article_id = c.article_id AND p.start >= c.start - 400 "
-                     "AND (p.name LIKE ? OR p.country = ?))")
-        params += [f"%{f.place}%", f.place.upper()]
+                     "AND " + place_sql("p.name", "p.country", "p.admin1", place_scope(f.place), params) + ")")
     if f.type:
         where.append("EXISTS (SELECT 1 FROM events e WHERE e.article_id = c.article_id AND e.type = ?)")
         params.append(f.type.upper())

