@@ -25,6 +25,11 @@ class QueryFormat(str, Enum):
     csv = "csv"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class ExportFormat(str, Enum):
     plover = "plover"
     csv = "csv"
@@ -112,6 +117,23 @@ def _estimate(sources: list[str]) -> int | None:
     return total
 
 
+def _ingest_progress(sources: list[str]):
+    """A progress bar with rate and ETA, and the callback that advances it."""
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+    prog = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("[progress.data.speed]{task.fields[rate]}"),
+                    TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=True)
+    task = prog.add_task("ingest", total=_estimate(sources), rate="")
+    prog.start()
+
+    def tick(kind: str, source: str) -> None:
+        prog.update(task, advance=1)
+        speed = prog.tasks[0].speed
+        prog.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
+    return prog, tick
+
+
 @app.command(epilog="Example: wirecoder ingest articles/ https://example.org/feed.xml --db corpus.sqlite")
 def ingest(
     sources: list[str] = typer.Argument(None, help="files, folders, JSON Lines files, URLs or RSS/Atom feed URLs"),
@@ -121,32 +143,25 @@ def ingest(
                                        help="allow fetching private, loopback and link-local addresses"),
     progress: bool = typer.Option(None, "--progress/--no-progress", help="progress bar (default: on a terminal)"),
     jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="worker processes (default: all cores)"),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local (this machine) or dask (a Dask cluster)"),
+    scheduler: str = typer.Option(None, "--scheduler", help="with --engine dask: join this scheduler, "
+                                  "e.g. tcp://HOST:8786"),
+    workers: int = typer.Option(None, "--workers", min=1, help="with --engine dask: start a local cluster "
+                                "of N workers (default 2)"),
 ) -> None:
     """Analyse sources into the corpus; unchanged articles are skipped, failures recorded and reported."""
     sources = list(sources or [])
     if not sources and not retry_failed:
         fail(WirecoderError("give at least one SOURCE (file, folder, JSON Lines file, URL or feed), "
                             "or --retry-failed"))
+    if engine is Engine.local and (scheduler or workers):
+        fail(WirecoderError("--scheduler and --workers need --engine dask"))
     corpus = _open(db)
-    show = sys.stderr.isatty() if progress is None else progress
-    prog = task = None
-    if show:
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
-        prog = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("[progress.data.speed]{task.fields[rate]}"),
-                        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=True)
-        task = prog.add_task("ingest", total=_estimate(sources), rate="")
-        prog.start()
-
-    def tick(kind: str, source: str) -> None:
-        if prog is not None:
-            prog.update(task, advance=1)
-            speed = prog.tasks[0].speed
-            prog.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
-
+    show = (sys.stderr.isatty() if progress is None else progress) and engine is Engine.local
+    prog, tick = _ingest_progress(sources) if show else (None, None)
     try:
-        report = corpus.ingest(sources, retry_failed=retry_failed, allow_private=allow_private, on_item=tick, jobs=jobs)
+        report = corpus.ingest(sources, retry_failed=retry_failed, allow_private=allow_private, on_item=tick, jobs=jobs,
+                               engine=engine.value, scheduler=scheduler, workers=workers)
     except WirecoderError as exc:
         fail(exc)
     finally:

@@ -62,6 +62,10 @@ class ExtractionError(WirecoderError):
     """An extractor failed on one article (a bug: the message asks for a report)."""
 
 
+class ClusterError(WirecoderError):
+    """The Dask engine is not installed or its scheduler cannot be reached."""
+
+
 class ModelNotFoundError(WirecoderError):
     """No usable spaCy pipeline is installed."""
 

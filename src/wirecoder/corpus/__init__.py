@@ -50,10 +50,23 @@ class Corpus:
 
     def ingest(self, sources: Iterable[str | Path] | str | Path, *, retry_failed: bool = False,
                allow_private: bool = False, on_item: Callable[[str, str], None] | None = None,
-               fetcher=None, jobs: int | None = 1) -> IngestReport:
-        """Ingest files, folders, JSON Lines, URLs and feeds (in `jobs` processes); unchanged ones are skipped."""
+               fetcher=None, jobs: int | None = 1, engine: str = "local", scheduler: str | None = None,
+               workers: int | None = None, shards: str | Path | None = None) -> IngestReport:
+        """Ingest files, folders, JSON Lines, URLs and feeds; unchanged articles are skipped.
+
+        engine="local" analyses in `jobs` processes; engine="dask" on a Dask cluster (`scheduler` address,
+        or a LocalCluster of `workers`), with Parquet shards in `shards` (default: DB.shards/)."""
         if isinstance(sources, (str, Path)):
             sources = [sources]
+        if engine == "dask":
+            from wirecoder.corpus.dask_ingest import ingest_dask
+
+            sources = [str(s) for s in sources]
+            if retry_failed:
+                sources += [t for t in store.retry_targets(self.conn) if t not in sources]
+            folder = Path(shards) if shards else self.path.with_name(self.path.name + ".shards")
+            return ingest_dask(self.conn, sources, shards=folder, settings=self.settings, scheduler=scheduler,
+                               workers=workers, allow_private=allow_private)
         return run_ingest(self.conn, sources, settings=self.settings, allow_private=allow_private,
                           retry_failed=retry_failed, on_item=on_item, fetcher=fetcher, jobs=jobs)
 

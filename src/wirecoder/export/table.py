@@ -49,7 +49,10 @@ def _flat(rows: list[dict]) -> list[dict]:
 
 
 def write_parquet(corpus, out: Path, **filters) -> Path:
-    """Write a folder of Parquet tables: articles, events, clusters, quotes, actors, claims, places."""
+    """Write a folder of Parquet tables (articles, events, clusters, quotes, actors, claims, places), filtered,
+    and in corpus/ every corpus table unfiltered, in the schema of the Dask engine's shards."""
+    from wirecoder.corpus.parquet import write_tables
+
     import pandas as pd
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -67,4 +70,5 @@ def write_parquet(corpus, out: Path, **filters) -> Path:
     for name, rows in tables.items():
         frame = pd.DataFrame(_flat(rows))
         pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), out / f"{name}.parquet")
+    write_tables(corpus.conn, out / "corpus")
     return out

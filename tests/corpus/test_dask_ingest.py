@@ -1,0 +1,96 @@
+"""The Dask engine: a 2-worker LocalCluster on loopback builds the same corpus as a local ingest."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed")
+
+from wirecoder.corpus import Corpus  # noqa: E402
+from wirecoder.corpus.dask_ingest import partitions  # noqa: E402
+from wirecoder.corpus.parquet import TABLES  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+STAMPS = {"ingested_at", "failed_at"}  # when, not what
+
+
+def _inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in sorted(FIXTURES.glob("*.json"))[:6]:
+        d = json.loads(f.read_text(encoding="utf-8"))
+        (folder / f"{d['id']}.txt").write_text(d["text"], encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
+    shutil.copy(folder / f"{json.loads(sorted(FIXTURES.glob('*.json'))[0].read_text())['id']}.txt",
+                folder / "zz-duplicate.txt")  # same content under another id: stored once
+    return folder
+
+
+def _dump(db: Path) -> dict[str, list[tuple]]:
+    with Corpus(db) as c:
+        out = {}
+        for table in TABLES:
+            rows = [dict(r) for r in c.conn.execute(f"SELECT * FROM {table} ORDER BY rowid")]
+            out[table] = [tuple(v for k, v in r.items() if k not in STAMPS) for r in rows]
+        out["fts"] = [tuple(r) for r in c.conn.execute("SELECT article_id, speaker, text FROM quotes_fts")]
+        return out
+
+
+def test_dask_ingest_two_local_workers_give_the_local_corpus(tmp_path):
+    folder = _inputs(tmp_path)
+    with Corpus(tmp_path / "local.sqlite") as c:
+        local = c.ingest([folder], jobs=1)
+    with Corpus(tmp_path / "dask.sqlite") as c:
+        dasked = c.ingest([folder], engine="dask", workers=2, shards=tmp_path / "shards")
+    assert (local.ingested, local.unchanged, local.failed) == (dasked.ingested, dasked.unchanged, dasked.failed)
+    assert local.ingested == 6 and local.failed == 2
+    got, want = _dump(tmp_path / "dask.sqlite"), _dump(tmp_path / "local.sqlite")
+    assert got == want and want["events"] and want["quotes"]
+    assert sorted(p.name for p in (tmp_path / "shards" / "part-00000").iterdir()) == sorted(f"{t}.parquet"
+                                                                                          for t in TABLES)
+
+
+def test_dask_shards_merge_idempotently_and_share_the_export_schema(tmp_path):
+    import pyarrow.parquet as pq
+
+    from wirecoder.corpus.parquet import merge, read_tables
+    from wirecoder.export import export
+
+    folder = _inputs(tmp_path)
+    with Corpus(tmp_path / "dask.sqlite") as c:
+        c.ingest([folder], engine="dask", workers=1, shards=tmp_path / "shards")
+        before = c.stats()
+        again = merge(c.conn, read_tables(tmp_path / "shards" / "part-00000"))
+        assert again["unchanged"] == 6 and again["ingested"] == 0
+        assert c.stats()["articles"] == before["articles"] == 6
+        out = export(c, "parquet", tmp_path / "pq")
+    for table in TABLES:
+        assert pq.read_schema(out / "corpus" / f"{table}.parquet") == \
+            pq.read_schema(tmp_path / "shards" / "part-00000" / f"{table}.parquet"), table
+
+
+def test_dask_partitions_keep_input_order_and_skip_the_database(tmp_path):
+    folder = _inputs(tmp_path)
+    db = folder / "c.sqlite"
+    db.write_bytes(b"")
+    parts = partitions([str(folder), "https://example.org/feed.xml"], frozenset({db.resolve()}), size=4)
+    units = [u for p in parts for _, u in p]
+    assert parts[0][0] == (str(folder), units[0])
+    assert units[-1] == "https://example.org/feed.xml" and str(db) not in units
+    assert units[:-1] == sorted(units[:-1]) and all(len(p) <= 4 for p in parts)
+
+
+def test_dask_cli_refuses_scheduler_without_the_dask_engine(tmp_path):
+    from typer.testing import CliRunner
+
+    from wirecoder.cli import app
+
+    res = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "c.sqlite"),
+                                   "--scheduler", "tcp://127.0.0.1:1"])
+    assert res.exit_code == 1 and "--engine dask" in res.output
+    ok = CliRunner().invoke(app, ["ingest", "--help"])
+    assert ok.exit_code == 0 and "--engine" in ok.output
