@@ -60,6 +60,10 @@ def _assets(app: FastAPI) -> None:
     def world_geojson() -> FileResponse:
         return FileResponse(data_path("world.geojson"), media_type="application/geo+json")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
+
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def docs() -> HTMLResponse:
         return HTMLResponse((HERE / "templates" / "docs.html").read_text(encoding="utf-8"))
@@ -71,6 +75,7 @@ def create_app(db: Path, *, allow_ingest: bool = False) -> FastAPI:
 
     app = FastAPI(title="wirecoder", version="0.1.0", docs_url=None, redoc_url=None,
                   description="The analyst's desk: a corpus's articles, events, actors and quotes.")
+    app.openapi_version = "3.0.3"  # the packaged Swagger UI (4.15) reads OpenAPI 3.0 documents
     desk = Desk(Path(db))
     app.state.desk = desk
     _guard(app)

@@ -14,7 +14,7 @@ from wirecoder.web import data
 from wirecoder.web.data import Desk, jsonable
 
 Text = Annotated[str | None, Query(max_length=200)]
-Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+Day = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]  # empty: a blank form field
 PloverType = Annotated[str | None, Query(alias="type", pattern=r"^[A-Za-z]{0,20}$")]
 HTML = {"response_class": HTMLResponse, "include_in_schema": False}
 
