@@ -48,3 +48,34 @@ def report(db: Path = DB, since: str = SINCE, until: str = UNTIL, actor: str = A
     except WirecoderError as exc:
         fail(exc)
     typer.echo(f"report: {len(brief.sources)} sources cited -> {out}")
+
+
+@app.command(epilog="Example: wirecoder serve --db corpus.sqlite --port 8000")
+def serve(db: Path = DB, host: str = typer.Option("127.0.0.1", "--host", help="address to bind (default loopback)"),
+          port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port"),
+          allow_ingest: bool = typer.Option(False, "--allow-ingest", help="enable POST /api/ingest (off: read-only)"),
+          ) -> None:
+    """Serve the analyst's desk: articles, timeline, map, actors, quotes and clusters, with JSON twins under /api."""
+    import socket
+
+    from wirecoder.errors import WebError
+
+    try:
+        app_ = _web_app(existing_db(db), allow_ingest)
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            try:
+                probe.bind((host, port))
+            except OSError as exc:
+                raise WebError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port") from exc
+    except WirecoderError as exc:
+        fail(exc)
+    import uvicorn
+
+    typer.echo(f"wirecoder: serving {db} on http://{host}:{port}/ ({'ingest allowed' if allow_ingest else 'read-only'})")
+    uvicorn.run(app_, host=host, port=port, log_level="warning", limit_concurrency=64, timeout_keep_alive=5)
+
+
+def _web_app(db: Path, allow_ingest: bool):
+    from wirecoder.web import create_app
+
+    return create_app(db, allow_ingest=allow_ingest)
