@@ -1,0 +1,73 @@
+"""Quotes: direct passages in any quotation-mark style and reported (indirect) speech, each with
+its speaker resolved to a canonical actor, its cue word and its character offsets.
+
+Direct passages come from quote_marks; each is attributed by the speech cue that governs it in
+the parse, a cue after it ('…,' he explains), the line that introduces a block quote ('…
+stating:'), the quote before it (a block quote continued), or the nearest person in the
+sentence. Reported speech is the that-clause or object of a speech verb, 'according to X', or
+the that-clause of a content noun ('Baghdad's assertion that …'). Pronoun speakers resolve to
+a person named earlier in the sentence, else the last speaker."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from wirecoder.extract.actors import ActorIndex
+from wirecoder.extract.quote_marks import find_passages
+from wirecoder.extract.quotes.direct import direct_quote
+from wirecoder.extract.quotes.found import Found
+from wirecoder.extract.quotes.indirect import indirect_quotes
+from wirecoder.extract.quotes.pronouns import resolve_pronoun
+from wirecoder.extract.speakers import Speaker, told_to
+from wirecoder.nlp.components import paragraph_bounds
+from wirecoder.records import Quote
+from wirecoder.settings import DEFAULT, Settings
+
+__all__ = ["extract_quotes"]
+
+
+def extract_quotes(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT) -> tuple[Quote, ...]:
+    """Direct and indirect quotes of the article, in text order, with resolved speakers."""
+    text_all = doc.text  # Doc.text is rebuilt on every access: read it once
+    paras = doc._.wc_paragraphs or paragraph_bounds(text_all)
+    if not paras:
+        return ()
+    passages = find_passages(text_all, paras)
+    quoted = [(p.start, p.end) for p in passages]
+    found: list[Found] = []
+    for p in passages:
+        f = direct_quote(doc, text_all, p, passages, quoted, paras, actors)
+        if f is not None and len(f.text.split()) >= settings.quote_min_words:
+            found.append(f)
+    found.extend(indirect_quotes(doc, text_all, quoted, actors, settings))
+    found.sort(key=lambda f: (f.anchor, f.start))
+
+    quotes: list[Quote] = []
+    last: Speaker | None = None
+    last_person: Speaker | None = None
+    last_person_at = 0
+    by_start: dict[int, Speaker] = {}
+    for f in found:
+        sp = f.speaker
+        if f.inherit:
+            prev = max((q for q in quotes if q.end <= f.start), key=lambda q: q.end, default=None)
+            sp = by_start.get(prev.start) if prev is not None else None
+        if sp is not None and sp.pronoun:
+            sp = resolve_pronoun(doc, f, sp, last, last_person, actors, quoted,
+                                  settings.pronoun_lookback_sentences, last_person_at)
+        if sp is not None and sp.name:
+            last = sp
+            if sp.person:
+                last_person, last_person_at = sp, f.end
+        by_start[f.start] = sp
+        cue = f.cue
+        quotes.append(Quote(
+            text=f.text, start=f.start, end=f.end, kind=f.kind,
+            speaker=sp.name if sp else None, speaker_text=sp.text if sp else None,
+            anonymous=bool(sp and sp.anonymous), source_type=sp.source_type if sp and sp.anonymous else None,
+            told_to=told_to(cue, actors) if cue is not None and cue.pos_ == "VERB" and sp and sp.anonymous else None,
+            cue=cue.text if cue is not None else None,
+            cue_start=cue.idx if cue is not None else None,
+            cue_end=cue.idx + len(cue.text) if cue is not None else None,
+        ))
+    quotes.sort(key=lambda q: q.start)
+    return tuple(quotes)
