@@ -300,3 +300,40 @@ def test_quotes_according_to_frames_a_quote_in_its_sentence(analyze):
             'he will address "the options available to the movement."')
     q = by_text(quotes_of(analyze, text), "the options available")
     assert q.anonymous and "sources" in q.speaker
+
+
+@pytest.mark.parametrize("text, fragment, issuer", [
+    ("A statement by the Joint Gulf Shipping Council said the vessel had no links with Israel.",
+     "the vessel had no links", "Joint Gulf Shipping Council"),
+    ("Centcom's press release said the strike had killed two senior commanders.", "the strike had killed", "Centcom"),
+    ("A Centcom statement said the strike had killed two senior commanders.", "the strike had killed", "Centcom"),
+    ("The Defence Ministry issued a statement on Monday. The statement said 23 militants had been killed in the "
+     "fighting.", "23 militants had been killed", "Defence Ministry"),
+])
+def test_quotes_document_speaker_is_its_issuer(analyze, text, fragment, issuer):
+    q = by_text(quotes_of(analyze, text), fragment)
+    assert q.speaker == issuer
+    assert q.speaker_text and q.speaker_text != q.speaker  # the document phrase stays as written
+
+
+def test_quotes_document_without_issuer_has_no_speaker(analyze):
+    text = ("The statement said the attack had killed four soldiers near the border town. "
+            "Colonel Amina Yusuf said the army had retaken the town.")
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "the attack had killed four soldiers").speaker is None
+    assert by_text(qs, "the army had retaken the town").speaker == "Amina Yusuf"
+
+
+def test_quotes_he_skips_a_name_that_only_modifies_a_noun(analyze):
+    text = ('Jean-Pierre Dhedonga, the administrator of Djugu, blamed a militia that claims to defend ethnic Lendu farmers. '
+            '"They came at one in the morning," he said.')
+    assert by_text(quotes_of(analyze, text), "They came at one").speaker == "Jean-Pierre Dhedonga"
+
+
+def test_quotes_she_agrees_in_gender_with_her_antecedent(analyze):
+    text = ('Major Grace Lokana, a spokeswoman for the army, met Colonel Peter Obi on Monday. '
+            '"Nobody will be allowed on the roads at night," she said. '
+            '"We will reopen the market next week," he said.')
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "Nobody will be allowed").speaker == "Grace Lokana"
+    assert by_text(qs, "We will reopen the market").speaker == "Peter Obi"

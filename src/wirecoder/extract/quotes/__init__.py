@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from wirecoder.extract.actors import ActorIndex
 from wirecoder.extract.quote_marks import find_passages
 from wirecoder.extract.quotes.direct import direct_quote
+from wirecoder.extract.quotes.documents import resolve_document
 from wirecoder.extract.quotes.found import Found
 from wirecoder.extract.quotes.indirect import indirect_quotes
 from wirecoder.extract.quotes.pronouns import resolve_pronoun
@@ -25,12 +26,8 @@ from wirecoder.settings import DEFAULT, Settings
 __all__ = ["extract_quotes"]
 
 
-def extract_quotes(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT) -> tuple[Quote, ...]:
-    """Direct and indirect quotes of the article, in text order, with resolved speakers."""
-    text_all = doc.text  # Doc.text is rebuilt on every access: read it once
-    paras = doc._.wc_paragraphs or paragraph_bounds(text_all)
-    if not paras:
-        return ()
+def _find(doc: Doc, text_all: str, paras, actors: ActorIndex, settings: Settings) -> tuple[list[Found], list]:
+    """Every direct and reported quote of the article, ordered by where its attribution is read."""
     passages = find_passages(text_all, paras)
     quoted = [(p.start, p.end) for p in passages]
     found: list[Found] = []
@@ -40,9 +37,33 @@ def extract_quotes(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT) -
             found.append(f)
     found.extend(indirect_quotes(doc, text_all, quoted, actors, settings))
     found.sort(key=lambda f: (f.anchor, f.start))
+    return found, quoted
 
+
+def _to_quote(f: Found, sp: Speaker | None, actors: ActorIndex) -> Quote:
+    """The output record of a found quote and its resolved speaker."""
+    cue = f.cue
+    return Quote(
+        text=f.text, start=f.start, end=f.end, kind=f.kind,
+        speaker=sp.name if sp else None, speaker_text=sp.text if sp else None,
+        anonymous=bool(sp and sp.anonymous), source_type=sp.source_type if sp and sp.anonymous else None,
+        told_to=told_to(cue, actors) if cue is not None and cue.pos_ == "VERB" and sp and sp.anonymous else None,
+        cue=cue.text if cue is not None else None,
+        cue_start=cue.idx if cue is not None else None,
+        cue_end=cue.idx + len(cue.text) if cue is not None else None,
+    )
+
+
+def extract_quotes(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT) -> tuple[Quote, ...]:
+    """Direct and indirect quotes of the article, in text order, with resolved speakers."""
+    text_all = doc.text  # Doc.text is rebuilt on every access: read it once
+    paras = doc._.wc_paragraphs or paragraph_bounds(text_all)
+    if not paras:
+        return ()
+    found, quoted = _find(doc, text_all, paras, actors, settings)
     quotes: list[Quote] = []
     last: Speaker | None = None
+    last_body: Speaker | None = None  # the last named speaker that is neither a person nor anonymous
     last_person: Speaker | None = None
     last_person_at = 0
     by_start: dict[int, Speaker] = {}
@@ -51,23 +72,18 @@ def extract_quotes(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT) -
         if f.inherit:
             prev = max((q for q in quotes if q.end <= f.start), key=lambda q: q.end, default=None)
             sp = by_start.get(prev.start) if prev is not None else None
+        if sp is not None and sp.document:
+            sp = resolve_document(doc, sp, last_body, actors, quoted)
         if sp is not None and sp.pronoun:
             sp = resolve_pronoun(doc, f, sp, last, last_person, actors, quoted,
-                                  settings.pronoun_lookback_sentences, last_person_at)
+                                 settings.pronoun_lookback_sentences, last_person_at)
         if sp is not None and sp.name:
             last = sp
             if sp.person:
                 last_person, last_person_at = sp, f.end
+            elif not sp.anonymous:
+                last_body = sp
         by_start[f.start] = sp
-        cue = f.cue
-        quotes.append(Quote(
-            text=f.text, start=f.start, end=f.end, kind=f.kind,
-            speaker=sp.name if sp else None, speaker_text=sp.text if sp else None,
-            anonymous=bool(sp and sp.anonymous), source_type=sp.source_type if sp and sp.anonymous else None,
-            told_to=told_to(cue, actors) if cue is not None and cue.pos_ == "VERB" and sp and sp.anonymous else None,
-            cue=cue.text if cue is not None else None,
-            cue_start=cue.idx if cue is not None else None,
-            cue_end=cue.idx + len(cue.text) if cue is not None else None,
-        ))
+        quotes.append(_to_quote(f, sp, actors))
     quotes.sort(key=lambda q: q.start)
     return tuple(quotes)
