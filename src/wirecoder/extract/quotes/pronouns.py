@@ -40,13 +40,18 @@ def _mention_gender(doc: Doc, span: Span) -> str | None:
 
 def person_gender(doc: Doc, name: str, actors: ActorIndex) -> str | None:
     """The gender of a person actor from the words next to any of its mentions; None when unknown."""
+    cache = doc.user_data.setdefault("wc_person_gender", {})  # asked once per candidate and pronoun
+    if name in cache:
+        return cache[name]
     actor = next((a for a in actors.actors if a.name == name), None)
+    cache[name] = None
     for m in actor.mentions if actor is not None else ():
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         gender = _mention_gender(doc, span) if span is not None else None
         if gender:
-            return gender
-    return None
+            cache[name] = gender
+            break
+    return cache[name]
 
 
 def _is_modifier(span: Span) -> bool:
