@@ -27,6 +27,7 @@ train: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,train]'
 	$(BIN)/python -m wirecoder.train.events_judge
 	$(BIN)/python -m wirecoder.train.events_args
+	$(BIN)/python -m wirecoder.train.speakers
 	$(BIN)/python -m wirecoder.train.evaluate --confusion tests/fixtures/heldout6 tests/fixtures/heldout7 ../shared/fixtures
 
 bench: $(STAMP)

@@ -1,6 +1,8 @@
 """Quote finding and attribution on sentences written for these tests."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from wirecoder.extract.quote_marks import find_passages
@@ -300,3 +302,113 @@ def test_quotes_according_to_frames_a_quote_in_its_sentence(analyze):
             'he will address "the options available to the movement."')
     q = by_text(quotes_of(analyze, text), "the options available")
     assert q.anonymous and "sources" in q.speaker
+
+
+@pytest.mark.parametrize("text, fragment, issuer", [
+    ("A statement by the Joint Gulf Shipping Council said the vessel had no links with Israel.",
+     "the vessel had no links", "Joint Gulf Shipping Council"),
+    ("Centcom's press release said the strike had killed two senior commanders.", "the strike had killed", "Centcom"),
+    ("A Centcom statement said the strike had killed two senior commanders.", "the strike had killed", "Centcom"),
+    ("The Defence Ministry issued a statement on Monday. The statement said 23 militants had been killed in the "
+     "fighting.", "23 militants had been killed", "Defence Ministry"),
+])
+def test_quotes_document_speaker_is_its_issuer(analyze, text, fragment, issuer):
+    q = by_text(quotes_of(analyze, text), fragment)
+    assert q.speaker == issuer
+    assert q.speaker_text and q.speaker_text != q.speaker  # the document phrase stays as written
+
+
+def test_quotes_document_without_issuer_has_no_speaker(analyze):
+    text = ("The statement said the attack had killed four soldiers near the border town. "
+            "Colonel Amina Yusuf said the army had retaken the town.")
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "the attack had killed four soldiers").speaker is None
+    assert by_text(qs, "the army had retaken the town").speaker == "Amina Yusuf"
+
+
+def test_quotes_he_skips_a_name_that_only_modifies_a_noun(analyze):
+    text = ('Jean-Pierre Dhedonga, the administrator of Djugu, blamed a militia that claims to defend ethnic Lendu farmers. '
+            '"They came at one in the morning," he said.')
+    assert by_text(quotes_of(analyze, text), "They came at one").speaker == "Jean-Pierre Dhedonga"
+
+
+def test_quotes_she_agrees_in_gender_with_her_antecedent(analyze):
+    text = ('Major Grace Lokana, a spokeswoman for the army, met Colonel Peter Obi on Monday. '
+            '"Nobody will be allowed on the roads at night," she said. '
+            '"We will reopen the market next week," he said.')
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "Nobody will be allowed").speaker == "Grace Lokana"
+    assert by_text(qs, "We will reopen the market").speaker == "Peter Obi"
+
+
+def _toy_ranker():
+    from wirecoder.extract.quotes.ranker import Ranker
+
+    # one stump: a subject of the cue scores +4 log-odds, anything else -4
+    return Ranker({"features": ["subject_of_cue"], "init": 0.0, "learning_rate": 1.0,
+                   "trees": [{"l": [1, -1, -1], "r": [2, -1, -1], "f": [0, 0, 0], "t": [0.5, 0, 0],
+                              "v": [0.0, -4.0, 4.0]}]})
+
+
+def test_quotes_ranker_fills_an_empty_speaker_only_when_confident():
+    from wirecoder.extract.quotes.ranker import Candidate, choose
+    from wirecoder.extract.speakers import Speaker
+
+    ranker = _toy_ranker()
+    subject = Candidate(None, Speaker("Amina Yusuf", "Amina Yusuf", person=True), {"subject_of_cue": 1.0})
+    other = Candidate(None, Speaker("Kassala", "Kassala"), {"subject_of_cue": 0.0})
+    assert choose([other, subject], None, ranker, fill=0.6, override=0.9).name == "Amina Yusuf"
+    assert choose([other], None, ranker, fill=0.6, override=0.9) is None  # not confident: stays empty
+
+
+def test_quotes_ranker_overrides_the_rules_only_above_its_threshold():
+    from wirecoder.extract.quotes.ranker import Candidate, choose
+    from wirecoder.extract.speakers import Speaker
+
+    ranker = _toy_ranker()
+    rule = Speaker("Kassala", "Kassala")
+    cands = [Candidate(None, Speaker("Amina Yusuf", "Amina Yusuf", person=True), {"subject_of_cue": 1.0}),
+             Candidate(None, rule, {"subject_of_cue": 0.0, "rule_choice": 1.0})]
+    assert choose(cands, rule, ranker, fill=0.6, override=0.9).name == "Amina Yusuf"  # p = 0.98
+    assert choose(cands, rule, ranker, fill=0.6, override=0.99).name == "Kassala"  # not confident enough
+
+
+def test_quotes_shipped_ranker_loads_offline_and_is_small():
+    from wirecoder.extract.quotes.ranker import load_ranker
+    from wirecoder.settings import model_data
+
+    ranker = load_ranker()
+    assert ranker is not None and ranker.trees and ranker.features
+    assert 0.0 <= ranker.probability({"subject_of_cue": 1.0, "rule_choice": 1.0}) <= 1.0
+    assert len(json.dumps(model_data("speaker_ranker.json"))) < 25 * 1024 * 1024
+
+
+def test_quotes_ranker_can_be_switched_off(analyze):
+    from wirecoder.settings import Settings
+
+    text = 'Colonel Dana Whitfield said the convoy would leave at dawn.'
+    on = by_text(quotes_of(analyze, text), "the convoy would leave")
+    off = by_text(quotes_of(analyze, text, settings=Settings(speaker_ranker=False)), "the convoy would leave")
+    assert on.speaker == off.speaker == "Dana Whitfield"
+
+
+def test_quotes_package_functions_stay_short():
+    import ast
+    from pathlib import Path
+
+    import wirecoder.extract.quotes as pkg
+
+    folder = Path(pkg.__file__).parent
+    sizes = {f"{f.name}:{n.name}": n.end_lineno - n.lineno + 1 for f in folder.glob("*.py")
+             for n in ast.walk(ast.parse(f.read_text(encoding="utf-8"))) if isinstance(n, ast.FunctionDef)}
+    assert "__init__.py:extract_quotes" in sizes
+    assert {k: v for k, v in sizes.items() if v > 60} == {}
+
+
+def test_quotes_definite_description_is_the_body_it_describes(analyze):
+    text = ("Hours later, AFRICOM, the U.S. military command for the continent, said it had carried out an "
+            "airstrike near Afgooye. The command said its initial assessment was that no civilians had been "
+            "injured. The city said the roads would reopen on Monday after the floods.")
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "its initial assessment").speaker == "AFRICOM"
+    assert by_text(qs, "the roads would reopen").speaker == "city"  # nothing named it: kept as written

@@ -21,7 +21,8 @@ def lexicon() -> dict:
     """The speech lexicon (data/speech.yaml) with lists turned into sets."""
     raw = yaml.safe_load(data_path("speech.yaml").read_text(encoding="utf-8"))
     out = {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
-    out["source_types"] = {k: frozenset(v) for k, v in raw["source_types"].items()}
+    for key in ("source_types", "gender_words", "pronoun_gender"):
+        out[key] = {k: frozenset(v) for k, v in raw[key].items()}
     return out
 
 
@@ -36,6 +37,7 @@ class Speaker:
     pronoun: bool = False
     person: bool = False
     start: int | None = None
+    document: bool = False  # a document noun ('the statement') whose issuer is still to be found
 
 
 def is_speech_verb(tok: Token) -> bool:
@@ -157,6 +159,9 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
                     return resolve_phrase(pobj, actors)
+    if name is None and tok.lemma_.lower() in lex["document_nouns"] and tok.pos_ in ("NOUN", "PROPN"):
+        # a document never speaks: quotes/documents.py finds who issued it
+        return Speaker(None, phrase.text, start=tok.idx, document=True)
     if name and head_word not in lex["source_nouns"]:
         kind = actors.kind_of(name)
         return Speaker(name, phrase.text, person=kind == "person" or looks_like_person(name, kind),
