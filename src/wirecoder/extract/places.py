@@ -40,7 +40,17 @@ NAME_PART_KINDS = ("continent", "region")  # 'Africa' in 'US Africa Command' nam
 CURATED_PRIOR = 8.0  # any other kind from the curated additions
 # Entries a name the model did not tag as a place may still resolve to, whatever their population.
 STRONG_KINDS = {"country", "historical", "continent", "region", "base", "town", "district", "mountain", "admin1"}
+# Curated kinds broader than a town: a town far from one of them is a namesake ('Middle East, Md.').
+BROAD_KINDS = ("admin1", "region", "continent", "historical")
 MAX_SCAN_TOKENS = 8
+# PLOVER event_loc feature of each entry kind, and the resolution level of each feature.
+FEATURES = {"country": "country", "admin1": "admin1", "county": "admin2", "admin2": "admin2", "city": "city",
+            "town": "city", "district": "district", "base": "base", "camp": "camp", "mountain": "mountain",
+            "region": "region", "historical": "region", "continent": "continent"}
+RESOLUTIONS = {"country": "country", "admin1": "admin1", "admin2": "admin2", "region": "region",
+               "continent": "region", "water": "region"}
+# Words that make a curated region a body of water ('Red Sea', 'Strait of Hormuz', 'Lake Chad').
+WATER_WORDS = frozenset({"sea", "ocean", "gulf", "strait", "canal", "lake", "river", "bay", "channel"})
 # Arabic articles that may open a place name written in lower case ("al-Qaim", "ad-Dawr").
 ARABIC_ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath"}
 # Words allowed between a place noun and the name it introduces ("towns such as X", "the capital, X").
@@ -307,6 +317,9 @@ def _name_part(doc: Doc, start: int, end: int, hits, settings: Settings) -> bool
                 and nxt.ent_type_ not in PLACE_LABELS | {"DATE", "TIME"}:
             return True
     prev = doc[start - 1] if start > 0 and not doc[start].is_sent_start else None
+    if prev is not None and prev.lower_ == "of" and start >= 2 and _is_cap(doc[start - 2]) \
+            and doc[start - 2].lower_ in WATER_WORDS:
+        return True  # 'Gulf of California' is a sea, not the state it is named after
     if prev is not None and _is_cap(prev) and prev.lower_ in cues.get("modifier", ()):
         return not any(e.kind in ("country", "continent", "historical") or _famous(e, m, settings)
                        for e, m in hits)
@@ -393,9 +406,7 @@ def _unresolved(doc: Doc, taken: set[int], places: list[Place], countries: Count
         cc = _demonym_before(doc, s) or _place_before(doc, s, places) or lead
         if cc is None:
             continue
-        text = _text(doc, s, e)
-        out.append(Place(name=text, start=doc[s].idx, end=doc[s].idx + len(text), text=text, country=cc,
-                         kind="unresolved", source="context"))
+        out.append(_unresolved_place(doc, s, e, cc))
         seen.update(range(s, e))
     return out
 
@@ -575,11 +586,37 @@ def _local(e: Entry, local: Counter, admin1s: Counter, settings: Settings, own=N
     return same_state > 0 or votes >= settings.place_local_min_votes
 
 
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _far(a: Entry, b: Entry, settings: Settings) -> bool:
+    """a and b lie more than place_namesake_km apart (or a has no point): namesakes, not one place."""
+    if a.lat is None or b.lat is None:
+        return True
+    return km(a.lat, a.lon, b.lat, b.lon) > settings.place_namesake_km
+
+
+def _broad_rival(c: _Cand, best: tuple, scored: list, settings: Settings) -> tuple | None:
+    """A curated region, continent or first-level division of the same name that beats a small town
+    far from it: context may count for the town ('Middle East' among Maryland places), but only the
+    text qualifies a name down to a town ('Florida, Colombia', 'the town of Florida')."""
+    e, main = best[1], best[2]
+    if e.kind != "city" or _famous(e, main, settings) or c.hint == "city" or c.country:
+        return None
+    rivals = [x for x in scored if x[1].kind in BROAD_KINDS and x[2] and _far(x[1], e, settings)]
+    return max(rivals, key=lambda x: x[0]) if rivals else None
+
+
 def _best(c: _Cand, countries: Counter, admin1s: Counter, settings: Settings, own=None,
           local: Counter | None = None) -> tuple[Entry, float, float]:
     scored = sorted(((_score(c, e, m, countries, admin1s, settings, own), e, m) for e, m in c.hits),
                     key=lambda x: -x[0])
     best, second = scored[0], (scored[1][0] if len(scored) > 1 else -math.inf)
+    best = _broad_rival(c, best, scored, settings) or best
     small = best[1].kind == "city" and best[1].population < settings.place_small_town_population
     if local is not None and small and not _famous(best[1], best[2], settings) and not (c.hint or c.country) \
             and not _local(best[1], local, admin1s, settings, own):
@@ -656,9 +693,7 @@ def extract_places(doc: Doc, settings: Settings = DEFAULT) -> tuple[Place, ...]:
                 and countries[e.country] - (1 if own and own[0] == e.country else 0) <= 0 and not c.country:
             # a small namesake town abroad, in an article about one country ('Banjska' in a Kosovo
             # story is not the Bulgarian village): the article's country, without coordinates
-            text = _text(doc, c.start, c.end)
-            places.append(Place(name=text, start=doc[c.start].idx, end=doc[c.start].idx + len(text), text=text,
-                                country=lead, kind="unresolved", source="context"))
+            places.append(_unresolved_place(doc, c.start, c.end, lead))
             continue
         places.append(_place(doc, c.start, c.end, e))
     if settings.places_emit_unresolved:
@@ -669,11 +704,33 @@ def extract_places(doc: Doc, settings: Settings = DEFAULT) -> tuple[Place, ...]:
     return tuple(places)
 
 
+def feature_of(kind: str | None, name: str = "") -> str | None:
+    """PLOVER event_loc feature of an entry kind ('county' -> 'admin2'; a sea or gulf region -> 'water')."""
+    feature = FEATURES.get(kind or "")
+    if feature == "region" and WATER_WORDS.intersection(key(name).split()):
+        return "water"
+    return feature
+
+
+def resolution_of(kind: str | None, country: str | None = None) -> str | None:
+    """How precisely a place of this kind is located: point, admin2, admin1, country or region."""
+    if kind == "unresolved":  # a cued name no gazetteer knows: only its country is known
+        return "country" if country else None
+    return RESOLUTIONS.get(FEATURES.get(kind or ""), "point" if kind else None)
+
+
+def _unresolved_place(doc: Doc, start: int, end: int, country: str | None) -> Place:
+    text = _text(doc, start, end)
+    return Place(name=text, start=doc[start].idx, end=doc[start].idx + len(text), text=text, country=country,
+                 kind="unresolved", source="context", resolution=resolution_of("unresolved", country))
+
+
 def _place(doc: Doc, start: int, end: int, e: Entry) -> Place:
     text = _text(doc, start, end)
     return Place(name=text, start=doc[start].idx, end=doc[start].idx + len(text), text=text, country=e.country,
                  admin1=e.admin1, lat=e.lat, lon=e.lon, kind=e.kind, geonameid=e.geonameid,
-                 population=e.population or None, source=e.source)
+                 population=e.population or None, source=e.source, feature=feature_of(e.kind, e.name),
+                 resolution=resolution_of(e.kind))
 
 
 def _demonym_places(doc: Doc) -> list[Place]:
