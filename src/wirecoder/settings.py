@@ -47,6 +47,8 @@ class Settings:
     places_emit_unresolved: bool = True  # emit a cued name no gazetteer knows ('the village of X'), country from context, no point
     place_small_town_population: int = 100_000  # below this a namesake of a country or famous city needs local context
     place_namesake_km: float = 300.0  # a town this far from a region or state of its name is a namesake, not part of it
+    place_hamlet_population: int = 10_000  # below this a town beats a famous namesake only with its state named close by
+    place_state_window: int = 8  # tokens between a town and the state that qualifies it in one sentence
     places_include_demonyms: bool = False  # emit "Iraqi" as a mention of Iraq (the gold seed does not)
     event_lexicon: Path | None = None  # a user's event_lexicon.yaml; None = the shipped one
     event_drop_flags: tuple[str, ...] = ("negated", "hypothetical")  # events left out (gold keeps historical ones)

@@ -360,3 +360,33 @@ def test_places_county_is_an_admin2_feature(places):
     county = _by_name(found, "Lafayette County")
     assert (county.feature, county.resolution, county.admin1) == ("admin2", "admin2", "MS")
     assert _by_name(found, "Oxford").admin1 == "MS"
+
+
+def test_places_country_beats_namesake_town_without_its_state_close_by(places):
+    found = places("Tourists from Italy and China visited the casino in Thackerville, officials in Love County "
+                   "and Ardmore said.")
+    assert (_by_name(found, "Italy").kind, _by_name(found, "Italy").country) == ("country", "IT")
+    assert (_by_name(found, "China").kind, _by_name(found, "China").country) == ("country", "CN")
+    assert _by_name(found, "Ardmore").admin1 == "OK"  # the local places stay local
+
+
+def test_places_capital_beats_a_hamlet_of_the_articles_state(places):
+    found = places("The skirt was designed by an artist based in London. Students at the University of "
+                   "California in Los Angeles protested.")
+    assert (_by_name(found, "London").country, _by_name(found, "London").kind) == ("GB", "city")
+    assert _by_name(found, "Los Angeles").admin1 == "CA"
+
+
+def test_places_bare_county_name_after_the_full_one_is_the_county(places):
+    found = places("Deputies in Charlton County searched the swamp near Folkston on Monday, and a spokesman "
+                   "said crews in Charlton would stay overnight.")
+    bare = [p for p in found if p.name == "Charlton"]
+    assert bare and (bare[0].kind, bare[0].admin1) == ("county", "GA")
+    assert _by_name(found, "Folkston").admin1 == "GA"
+
+
+def test_places_county_without_namesake_town_sits_among_the_articles_towns(places):
+    found = places("Officials in Tarrant County said Fort Worth and Arlington had opened shelters.")
+    county, fort_worth = _by_name(found, "Tarrant County"), _by_name(found, "Fort Worth")
+    assert (county.kind, county.admin1) == ("county", "TX")
+    assert abs(county.lat - fort_worth.lat) < 0.5 and abs(county.lon - fort_worth.lon) < 0.5  # not Texas's centre

@@ -11,6 +11,7 @@ import csv
 import functools
 import math
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass
 
@@ -43,6 +44,7 @@ STRONG_KINDS = {"country", "historical", "continent", "region", "base", "town", 
 # Curated kinds broader than a town: a town far from one of them is a namesake ('Middle East, Md.').
 BROAD_KINDS = ("admin1", "region", "continent", "historical")
 MAX_SCAN_TOKENS = 8
+COUNTY_WORDS = re.compile(r"\s+(county|parish|borough)$")  # 'Tarrant County' is 'Tarrant' once introduced
 # PLOVER event_loc feature of each entry kind, and the resolution level of each feature.
 FEATURES = {"country": "country", "admin1": "admin1", "county": "admin2", "admin2": "admin2", "city": "city",
             "town": "city", "district": "district", "base": "base", "camp": "camp", "mountain": "mountain",
@@ -103,6 +105,7 @@ class _Cand:
     ner: bool  # the model labelled it a place
     hint: str | None = None  # kind the text asks for
     country: str | None = None  # country the text names for it ('the Lebanese city of X')
+    near: frozenset = frozenset()  # (country, admin1) of the states named close by in its sentence
 
 
 def _is_cap(tok) -> bool:
@@ -607,7 +610,11 @@ def _broad_rival(c: _Cand, best: tuple, scored: list, settings: Settings) -> tup
     e, main = best[1], best[2]
     if e.kind != "city" or _famous(e, main, settings) or c.hint == "city" or c.country:
         return None
-    rivals = [x for x in scored if x[1].kind in BROAD_KINDS and x[2] and _far(x[1], e, settings)]
+    # a country's namesake is a town only with its state named close by ('Lebanon and Hershey in
+    # Pennsylvania'): US towns named after countries are common, towns named after regions are not
+    qualified = (e.country, e.admin1) in c.near
+    rivals = [x for x in scored if x[2] and _far(x[1], e, settings)
+              and (x[1].kind in BROAD_KINDS or x[1].kind == "country" and not qualified)]
     return max(rivals, key=lambda x: x[0]) if rivals else None
 
 
@@ -618,8 +625,11 @@ def _best(c: _Cand, countries: Counter, admin1s: Counter, settings: Settings, ow
     best, second = scored[0], (scored[1][0] if len(scored) > 1 else -math.inf)
     best = _broad_rival(c, best, scored, settings) or best
     small = best[1].kind == "city" and best[1].population < settings.place_small_town_population
+    # a hamlet needs its state named close by: a national capital or a big city is what the article
+    # means even among places of the hamlet's state ('based in London' beside Los Angeles)
+    hamlet = best[1].population < settings.place_hamlet_population and (best[1].country, best[1].admin1) not in c.near
     if local is not None and small and not _famous(best[1], best[2], settings) and not (c.hint or c.country) \
-            and not _local(best[1], local, admin1s, settings, own):
+            and (hamlet or not _local(best[1], local, admin1s, settings, own)):
         # context alone must not turn 'Jordan' or 'Rotterdam' into a small namesake town
         rivals = [x for x in scored if _famous(x[1], x[2], settings)]
         if rivals:
@@ -671,6 +681,7 @@ def extract_places(doc: Doc, settings: Settings = DEFAULT) -> tuple[Place, ...]:
                 admin1s[(e.country, e.admin1)] += 1
             if e.kind not in ("country", "continent") and not e.capital:
                 local[e.country] += 1
+    _states_near(doc, cands, first, settings)
     for ent in doc.ents:
         if ent.label_ == "NORP":
             cc = country_of_demonym(ent.text)
@@ -696,12 +707,51 @@ def extract_places(doc: Doc, settings: Settings = DEFAULT) -> tuple[Place, ...]:
             places.append(_unresolved_place(doc, c.start, c.end, lead))
             continue
         places.append(_place(doc, c.start, c.end, e))
+    places = _county_context(places)
     if settings.places_emit_unresolved:
         places.extend(_unresolved(doc, taken, places, countries, settings))
     if settings.places_include_demonyms:
         places.extend(_demonym_places(doc))
     places.sort(key=lambda p: p.start)
     return tuple(places)
+
+
+def _county_base(name: str) -> str:
+    return COUNTY_WORDS.sub("", key(name))
+
+
+def _county_context(places: list[Place]) -> list[Place]:
+    """Local news names a county in full once and then bare ('Tarrant County' ... 'Tarrant'): the bare
+    name is that county unless it is a town in the county's state. A county the gazetteer could only
+    put at its state's centre moves to the middle of the article's towns in that state."""
+    counties = {_county_base(p.name): p for p in places if p.kind == "county"}
+    out = []
+    for p in places:
+        county = counties.get(key(p.name)) if p.kind != "county" else None
+        if county is not None and not (p.kind == "city" and (p.country, p.admin1) == (county.country, county.admin1)):
+            p = county.model_copy(update={"name": p.name, "text": p.text, "start": p.start, "end": p.end})
+        out.append(p)
+    states = get_gazetteer().states
+    for i, p in enumerate(out):
+        state = states.get(p.admin1) if p.kind == "county" and p.country == "US" else None
+        if state is None or (p.lat, p.lon) != (state.lat, state.lon):
+            continue
+        towns = [q for q in out if q.kind == "city" and (q.country, q.admin1) == ("US", p.admin1) and q.lat is not None]
+        if towns:
+            out[i] = p.model_copy(update={"lat": statistics.median(q.lat for q in towns),
+                                          "lon": statistics.median(q.lon for q in towns)})
+    return out
+
+
+def _states_near(doc: Doc, cands: list[_Cand], first: list[Entry], settings: Settings) -> None:
+    """Give each candidate the first-level divisions named within place_state_window tokens of it in
+    its sentence: 'Lebanon and Hershey in Pennsylvania' places Lebanon in Pennsylvania."""
+    states = [(c, e) for c, e in zip(cands, first) if e.kind == "admin1" and e.country and e.admin1]
+    for c in cands:
+        sent = doc[c.start].sent
+        c.near = frozenset((e.country, e.admin1) for s, e in states if s is not c and s.start >= sent.start
+                           and s.end <= sent.end and min(abs(s.start - c.end), abs(c.start - s.end))
+                           <= settings.place_state_window)
 
 
 def feature_of(kind: str | None, name: str = "") -> str | None:
