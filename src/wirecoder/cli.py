@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from wirecoder.contract import to_contract
 from wirecoder.errors import WirecoderError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -79,9 +80,9 @@ def analyze(
         else:
             done += 1
             if fmt is Format.jsonl:
-                sys.stdout.write(json.dumps(res.to_contract(), ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps(to_contract(res), ensure_ascii=False) + "\n")
             elif fmt is Format.json:
-                sys.stdout.write(json.dumps(res.to_contract(), ensure_ascii=False, indent=2) + "\n")
+                sys.stdout.write(json.dumps(to_contract(res), ensure_ascii=False, indent=2) + "\n")
             else:
                 render_text(res, out)
         if show:

@@ -13,6 +13,12 @@ def data_path(name: str) -> Path:
     return Path(str(resources.files("wirecoder") / "data" / name))
 
 
+def data_lines(name: str) -> list[str]:
+    """The lines of a shipped data file, stripped, without blank lines and '#' comments."""
+    text = data_path(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
 def model_data(name: str, path: str | None = None) -> dict | None:
     """A trained model's JSON: the one shipped as wirecoder/models/NAME, or the file at `path`; None if absent."""
     if path is None:
