@@ -11,6 +11,7 @@ from rich.console import Console
 from wirecoder import cli_corpus as _cli_corpus  # noqa: F401  (registers the corpus commands)
 from wirecoder import cli_web as _cli_web  # noqa: F401  (registers report and serve)
 from wirecoder.app import app, err, fail
+from wirecoder.contract import to_contract
 from wirecoder.errors import WirecoderError
 
 __all__ = ["app", "err", "fail", "main"]
@@ -35,9 +36,9 @@ def _write(res, fmt: Format, out: Console | None) -> None:
     from wirecoder.report import render_text
 
     if fmt is Format.jsonl:
-        sys.stdout.write(dumps(res.to_contract()) + "\n")
+        sys.stdout.write(dumps(to_contract(res)) + "\n")
     elif fmt is Format.json:
-        sys.stdout.write(dumps(res.to_contract(), indent=2) + "\n")
+        sys.stdout.write(dumps(to_contract(res), indent=2) + "\n")
     else:
         render_text(res, out)
 

@@ -12,11 +12,26 @@ _DROP = frozenset(
 )
 
 
+# Apostrophes and the letters that transliterate 'ayn and hamza: 'Sa'ad' and 'Saad' are one name.
+_APOSTROPHES = re.compile(r"[’‘`´ʼʻʿʾ']")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """A name without accents, case or apostrophes: the base of every name key (places, actors)."""
+    if not text.isascii():  # ASCII has nothing to decompose: skip the slow path for most names
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _APOSTROPHES.sub("", text.lower())
+
+
+def key(text: str) -> str:
+    """The folded lookup key of a name: no accents, case, apostrophes, dots or hyphens."""
+    return _NON_ALNUM.sub(" ", fold(text).replace(".", "")).strip()
+
+
 def _tokens(name: str) -> list[str]:
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[’‘`'ʼʿʾ]", "", text)
-    return [t for t in re.split(r"[^a-z0-9]+", text) if t and t not in _DROP]
+    return [t for t in re.split(r"[^a-z0-9]+", fold(name)) if t and t not in _DROP]
 
 
 @functools.lru_cache(maxsize=65536)

@@ -122,6 +122,8 @@ class Place(Record):
     geonameid: int | None = None
     population: int | None = None
     source: str | None = None  # geonames, wirecoder-gazetteer, countries
+    feature: str | None = None  # PLOVER event_loc feature: country, admin1, admin2, city, region, base, water, ...
+    resolution: str | None = None  # how precisely it is placed: point, admin2, admin1, country, region
 
 
 class Quantity(Record):
@@ -184,35 +186,3 @@ class Analysis(Record):
     events: tuple[Event, ...] = ()
     stances: tuple[Stance, ...] = ()
     sentences: tuple[Span, ...] = Field(default=(), repr=False)
-
-    def to_contract(self) -> dict:
-        """The JSON Lines output contract of DESIGN.md (extra keys allowed)."""
-        a = self.article
-        return {
-            "id": a.id,
-            "published": a.published.isoformat() if a.published else None,
-            "title": a.title,
-            "outlet": a.outlet,
-            "url": a.url,
-            "actors": [
-                {"name": x.name, "aliases": list(x.aliases), "kind": x.kind, "role": x.role,
-                 "affiliation": x.affiliation, "country": x.country, "sector": x.sector,
-                 "wikidata": x.wikidata, "registry_name": x.registry_name, "mentions": len(x.mentions)}
-                for x in self.actors
-            ],
-            "quotes": [q.model_dump(mode="json") for q in self.quotes],
-            "events": [
-                {**e.model_dump(mode="json", exclude={"evidence"}),
-                 "evidence": [s.model_dump(mode="json") for s in e.evidence]}
-                for e in self.events
-            ],
-            "places": [p.model_dump(mode="json") for p in _unique_places(self.places)],
-            "quantities": [q.model_dump(mode="json") for q in self.quantities],
-            "dates": [d.model_dump(mode="json") for d in self.dates],
-        }
-
-
-def _unique_places(places: tuple[Place, ...]) -> tuple[Place, ...]:
-    from wirecoder.extract.places import unique_places  # late: extract imports records
-
-    return unique_places(places)

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from wirecoder.errors import RegistryError
+from wirecoder.names import fold
 from wirecoder.settings import data_path
 
 KINDS = {"person", "organization", "state", "group", "location", "other"}
@@ -19,10 +19,7 @@ LABELS = {"person": "PERSON", "organization": "ORG", "state": "GPE", "group": "N
 
 def norm(text: str) -> str:
     """Fold a name for lookup: accents, apostrophes, hyphens, case and a leading 'the' removed."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[’‘`'ʼʿʾ]", "", text)
-    text = re.sub(r"[-‐–_.]", " ", text)
+    text = re.sub(r"[-‐–_.]", " ", fold(text))
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"^the ", "", text)
 

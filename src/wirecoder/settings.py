@@ -13,6 +13,12 @@ def data_path(name: str) -> Path:
     return Path(str(resources.files("wirecoder") / "data" / name))
 
 
+def data_lines(name: str) -> list[str]:
+    """The lines of a shipped data file, stripped, without blank lines and '#' comments."""
+    text = data_path(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
 def model_data(name: str, path: str | None = None) -> dict | None:
     """A trained model's JSON: the one shipped as wirecoder/models/NAME, or the file at `path`; None if absent."""
     if path is None:
@@ -50,6 +56,9 @@ class Settings:
     place_unresolved_min_votes: int = 3  # places in the article's leading country before an unknown cued name is put there
     places_emit_unresolved: bool = True  # emit a cued name no gazetteer knows ('the village of X'), country from context, no point
     place_small_town_population: int = 100_000  # below this a namesake of a country or famous city needs local context
+    place_namesake_km: float = 300.0  # a town this far from a region or state of its name is a namesake, not part of it
+    place_hamlet_population: int = 10_000  # below this a town beats a famous namesake only with its state named close by
+    place_state_window: int = 8  # tokens between a town and the state that qualifies it in one sentence
     places_include_demonyms: bool = False  # emit "Iraqi" as a mention of Iraq (the gold seed does not)
     event_lexicon: Path | None = None  # a user's event_lexicon.yaml; None = the shipped one
     event_drop_flags: tuple[str, ...] = ("negated", "hypothetical")  # events left out (gold keeps historical ones)

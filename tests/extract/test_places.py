@@ -313,3 +313,80 @@ def test_places_small_namesake_abroad_gives_way_to_the_articles_country(analyze)
     res = analyze(text)
     banjska = [p for p in res.places if p.text == "Banjska"]
     assert banjska and banjska[0].country == "XK"
+
+
+def test_places_region_beats_namesake_town_among_us_places(places):
+    found = places("Officials in Baltimore, Annapolis and Frederick said troops from Maryland would deploy "
+                   "to the Middle East next month.")
+    region = _by_name(found, "Middle East")
+    assert (region.kind, region.country) == ("region", None)  # not the Maryland town of 1,872 people
+    assert _by_name(found, "Baltimore").admin1 == "MD"  # the US places still resolve in Maryland
+
+
+def test_places_states_in_a_list_stay_states(places):
+    found = places("Governors of Texas, California, Florida and Arizona met in Phoenix to discuss the border.")
+    for name, code in (("California", "CA"), ("Florida", "FL"), ("Texas", "TX")):
+        p = _by_name(found, name)
+        assert (p.kind, p.country, p.admin1) == ("admin1", "US", code)
+    assert _by_name(found, "Phoenix").kind == "city"
+
+
+def test_places_qualified_name_may_be_the_namesake_town(places):
+    found = places("The mayor of Florida, Colombia, said the floods had displaced hundreds of families.")
+    town = _by_name(found, "Florida")
+    assert (town.kind, town.country) == ("city", "CO")  # 'Florida, Colombia' qualifies the name
+    assert _by_name(found, "Colombia").kind == "country"
+
+
+def test_places_country_named_town_in_local_state_context(places):
+    found = places("Storms hit Lebanon and Hershey in Pennsylvania, and Harrisburg closed schools.")
+    assert (_by_name(found, "Lebanon").country, _by_name(found, "Lebanon").admin1) == ("US", "PA")
+    assert _by_name(found, "Pennsylvania").kind == "admin1"
+
+
+def test_places_records_carry_geonameid_feature_and_resolution(places):
+    found = places("Ships in the Red Sea near Yemen were attacked, officials in Baghdad and Texas said.")
+    sea, yemen, baghdad, texas = (_by_name(found, n) for n in ("Red Sea", "Yemen", "Baghdad", "Texas"))
+    assert (sea.feature, sea.resolution) == ("water", "region")
+    assert (yemen.feature, yemen.resolution, yemen.geonameid) == ("country", "country", 69543)
+    assert (baghdad.feature, baghdad.resolution, baghdad.admin1) == ("city", "point", "07")
+    assert baghdad.geonameid is not None
+    assert (texas.feature, texas.resolution, texas.admin1) == ("admin1", "admin1", "TX")
+    assert texas.geonameid == 4736286
+
+
+def test_places_county_is_an_admin2_feature(places):
+    found = places("The sheriff in Lafayette County said deputies from Oxford and Water Valley searched the area.")
+    county = _by_name(found, "Lafayette County")
+    assert (county.feature, county.resolution, county.admin1) == ("admin2", "admin2", "MS")
+    assert _by_name(found, "Oxford").admin1 == "MS"
+
+
+def test_places_country_beats_namesake_town_without_its_state_close_by(places):
+    found = places("Tourists from Italy and China visited the casino in Thackerville, officials in Love County "
+                   "and Ardmore said.")
+    assert (_by_name(found, "Italy").kind, _by_name(found, "Italy").country) == ("country", "IT")
+    assert (_by_name(found, "China").kind, _by_name(found, "China").country) == ("country", "CN")
+    assert _by_name(found, "Ardmore").admin1 == "OK"  # the local places stay local
+
+
+def test_places_capital_beats_a_hamlet_of_the_articles_state(places):
+    found = places("The skirt was designed by an artist based in London. Students at the University of "
+                   "California in Los Angeles protested.")
+    assert (_by_name(found, "London").country, _by_name(found, "London").kind) == ("GB", "city")
+    assert _by_name(found, "Los Angeles").admin1 == "CA"
+
+
+def test_places_bare_county_name_after_the_full_one_is_the_county(places):
+    found = places("Deputies in Charlton County searched the swamp near Folkston on Monday, and a spokesman "
+                   "said crews in Charlton would stay overnight.")
+    bare = [p for p in found if p.name == "Charlton"]
+    assert bare and (bare[0].kind, bare[0].admin1) == ("county", "GA")
+    assert _by_name(found, "Folkston").admin1 == "GA"
+
+
+def test_places_county_without_namesake_town_sits_among_the_articles_towns(places):
+    found = places("Officials in Tarrant County said Fort Worth and Arlington had opened shelters.")
+    county, fort_worth = _by_name(found, "Tarrant County"), _by_name(found, "Fort Worth")
+    assert (county.kind, county.admin1) == ("county", "TX")
+    assert abs(county.lat - fort_worth.lat) < 0.5 and abs(county.lon - fort_worth.lon) < 0.5  # not Texas's centre

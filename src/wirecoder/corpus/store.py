@@ -7,6 +7,7 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
+from wirecoder.contract import to_contract
 from wirecoder.corpus.claims import claims_of
 from wirecoder.corpus.migrations import MIGRATIONS
 from wirecoder.errors import CorpusError
@@ -153,7 +154,7 @@ def _insert(conn: sqlite3.Connection, res: Analysis) -> None:
         "INSERT INTO articles (id, content_hash, url, title, outlet, byline, published, source, text, "
         "analysis_json, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (a.id, a.content_hash, a.url, a.title, a.outlet, a.byline, pub, a.source, a.text,
-         json.dumps(res.to_contract(), ensure_ascii=False), now()))
+         json.dumps(to_contract(res), ensure_ascii=False), now()))
     conn.execute("INSERT INTO articles_fts (article_id, title, text) VALUES (?,?,?)", (a.id, a.title or "", a.text))
     conn.executemany(
         "INSERT INTO article_actors VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -14,21 +14,16 @@ from spacy.tokens import Doc, Span
 
 from wirecoder.records import Actor, Mention, Place
 from wirecoder.registry import Registry, load_registry, norm
-from wirecoder.settings import DEFAULT, Settings, data_path
+from wirecoder.settings import DEFAULT, Settings, data_lines
 
 ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 _PARTICLES = {"al", "el", " al-", "el-", "bin", "ibn", "abu", "abd", "de", "van", "von", "da"}
 
 
-def _load_lines(name: str) -> list[str]:
-    return [ln.strip() for ln in data_path(name).read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")]
-
-
-TITLE_WORDS = frozenset(w.lower() for w in _load_lines("title_words.txt"))
-ORG_WORDS = frozenset(w.lower() for w in _load_lines("org_words.txt"))
+TITLE_WORDS = frozenset(w.lower() for w in data_lines("title_words.txt"))
+ORG_WORDS = frozenset(w.lower() for w in data_lines("org_words.txt"))
 # short forms of titles that stand for the long one ("the premier" is the prime minister)
-TITLE_SYNONYMS = dict(line.split("=", 1) for line in _load_lines("title_synonyms.txt"))
+TITLE_SYNONYMS = dict(line.split("=", 1) for line in data_lines("title_synonyms.txt"))
 # titles too common to pick one person by ("the official", "the leader")
 GENERIC_TITLES = frozenset({"official", "member", "leader", "head", "analyst", "expert", "state", "security",
                             "political", "government", "foreign", "defense", "defence", "interior",

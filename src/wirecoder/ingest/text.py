@@ -9,7 +9,7 @@ from datetime import date
 from wirecoder.errors import (BinaryInputError, DateFormatError, EmptyInputError, EncodingError,
                               InputTooLargeError, LanguageError)
 from wirecoder.records import Article
-from wirecoder.settings import DEFAULT, Settings, data_path
+from wirecoder.settings import DEFAULT, Settings, data_lines
 
 _BYLINE = re.compile(r"^\s*(?:by|written by|reporting by)\s+(?P<who>[^\n]{2,120})$", re.I)
 _ENGLISH = frozenset(
@@ -19,8 +19,7 @@ _ENGLISH = frozenset(
 
 
 def _boilerplate() -> list[re.Pattern]:
-    lines = data_path("boilerplate.txt").read_text(encoding="utf-8").splitlines()
-    return [re.compile(p, re.I) for p in lines if p.strip() and not p.startswith("#")]
+    return [re.compile(p, re.I) for p in data_lines("boilerplate.txt")]
 
 
 _BOILERPLATE = _boilerplate()

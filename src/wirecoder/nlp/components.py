@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 
 from wirecoder.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from wirecoder.registry import load_registry
-from wirecoder.settings import data_path
+from wirecoder.settings import data_lines
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line of text: a line is a paragraph in wirecoder."""
@@ -108,8 +108,7 @@ def make_registry_ruler(nlp: Language, name: str, registry_files: list[str]) -> 
 
 
 def _load_words(name: str) -> frozenset[str]:
-    lines = data_path(name).read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(w.lower() for w in data_lines(name))
 
 
 class EntityFixer:

@@ -53,7 +53,7 @@ def render_text(res: Analysis, console: Console) -> None:
         console.print(t)
 
     if res.places:
-        from wirecoder.extract.places import unique_places
+        from wirecoder.contract import unique_places
 
         line = "; ".join(f"{p.name} ({p.country or '?'}"
                          + (f" {p.lat:.2f},{p.lon:.2f}" if p.lat is not None else "") + ")"

@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from wirecoder.contract import to_contract
+from wirecoder.records import Analysis
 from wirecoder.train.gold import SHARED, gold_articles
 
 
@@ -26,8 +28,8 @@ def predict(folder: Path, out: Path, settings=None) -> int:
     n = 0
     with out.open("w", encoding="utf-8") as fh:
         for res in analyze_many(arts, settings=settings):
-            if hasattr(res, "to_contract"):
-                fh.write(json.dumps(res.to_contract(), ensure_ascii=False) + "\n")
+            if isinstance(res, Analysis):
+                fh.write(json.dumps(to_contract(res), ensure_ascii=False) + "\n")
                 n += 1
     return n
 

@@ -1,0 +1,121 @@
+"""Choosing each name's entry: a prior by kind and population, plus the countries and states the
+rest of the article names, plus hints in the text ('Hasakah city', 'Springfield, Ill.'); curated
+regions, countries and states beat small namesake towns the text does not qualify."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from wirecoder.extract.places.candidates import _Cand
+from wirecoder.extract.places.gazetteer import Entry
+from wirecoder.extract.places.kinds import COUNTRY_SIZE_WEIGHT, _entry_prior, _famous, _far
+from wirecoder.extract.places.lexicon import BROAD_KINDS
+from wirecoder.settings import Settings
+
+
+def _score(c: _Cand, e: Entry, main: bool, countries: Counter, admin1s: Counter, settings: Settings,
+           own: tuple | None = None) -> float:
+    s = _entry_prior(e)
+    if not main:
+        s -= settings.place_alternate_name_penalty
+    if e.country and e.kind != "country":
+        votes = countries[e.country] - (1 if own and own[0] == e.country else 0)
+        if votes > 0:
+            weight = 1.0 if e.kind in ("city", "town", "base", "county", "admin2") else 0.35
+            s += settings.place_context_country_bonus * weight * (1.0 + 0.25 * min(votes - 1, 4))
+    if e.country and e.admin1 and e.kind not in ("country",):
+        votes = admin1s[(e.country, e.admin1)] - (1 if own == (e.country, e.admin1) else 0)
+        s += settings.place_context_admin1_bonus * max(0, min(votes, 2))
+    if c.hint and (e.kind == c.hint or c.hint == "city" and e.kind in ("town",)):
+        s += settings.place_kind_hint_bonus
+    if c.country and e.country == c.country:
+        s += settings.place_kind_hint_bonus
+    if e.kind == "country" and e.country:  # 'Congo' among Goma and Kinshasa is the DRC
+        votes = countries[e.country] - (1 if own and own[0] == e.country else 0)
+        if votes > 0:
+            s += settings.place_context_country_bonus * 0.35 * (1.0 + 0.25 * min(votes - 1, 4))
+        s += COUNTRY_SIZE_WEIGHT * math.log10(e.population + 1)
+    return s
+
+
+def _local(e: Entry, local: Counter, admin1s: Counter, settings: Settings, own=None) -> bool:
+    """The article is local to e's state or country: other places in its state, or enough
+    sub-national places (not the country or its capital) in its country."""
+    if e.country is None:
+        return False
+    same_state = admin1s[(e.country, e.admin1)] - (1 if own == (e.country, e.admin1) else 0) if e.admin1 else 0
+    votes = local[e.country] - (1 if own and own[0] == e.country else 0)
+    return same_state > 0 or votes >= settings.place_local_min_votes
+
+
+def _broad_rival(c: _Cand, best: tuple, scored: list, settings: Settings) -> tuple | None:
+    """A curated region, continent or first-level division of the same name that beats a small town
+    far from it: context may count for the town ('Middle East' among Maryland places), but only the
+    text qualifies a name down to a town ('Florida, Colombia', 'the town of Florida')."""
+    e, main = best[1], best[2]
+    if e.kind != "city" or _famous(e, main, settings) or c.hint == "city" or c.country:
+        return None
+    # a country's namesake is a town only with its state named close by ('Lebanon and Hershey in
+    # Pennsylvania'): US towns named after countries are common, towns named after regions are not
+    qualified = (e.country, e.admin1) in c.near
+    rivals = [x for x in scored if x[2] and _far(x[1], e, settings)
+              and (x[1].kind in BROAD_KINDS or x[1].kind == "country" and not qualified)]
+    return max(rivals, key=lambda x: x[0]) if rivals else None
+
+
+def _best(c: _Cand, countries: Counter, admin1s: Counter, settings: Settings, own=None,
+          local: Counter | None = None) -> tuple[Entry, float, float]:
+    scored = sorted(((_score(c, e, m, countries, admin1s, settings, own), e, m) for e, m in c.hits),
+                    key=lambda x: -x[0])
+    best, second = scored[0], (scored[1][0] if len(scored) > 1 else -math.inf)
+    best = _broad_rival(c, best, scored, settings) or best
+    small = best[1].kind == "city" and best[1].population < settings.place_small_town_population
+    # a hamlet needs its state named close by: a national capital or a big city is what the article
+    # means even among places of the hamlet's state ('based in London' beside Los Angeles)
+    hamlet = best[1].population < settings.place_hamlet_population and (best[1].country, best[1].admin1) not in c.near
+    if local is not None and small and not _famous(best[1], best[2], settings) and not (c.hint or c.country) \
+            and (hamlet or not _local(best[1], local, admin1s, settings, own)):
+        # context alone must not turn 'Jordan' or 'Rotterdam' into a small namesake town
+        rivals = [x for x in scored if _famous(x[1], x[2], settings)]
+        if rivals:
+            best = max(rivals, key=lambda x: _entry_prior(x[1]))
+    return best[1], best[0], second
+
+
+def _qualifier_hints(doc: Doc, cands: list[_Cand], settings: Settings) -> None:
+    """'Springfield, Ill.', 'Spokane, Washington' and 'Tripoli, Lebanon': the qualifier picks the
+    state or country of the name before it, and is itself that state or country."""
+    by_start = {c.start: c for c in cands}
+    for c in cands:
+        q = by_start.get(c.end + 1)
+        if q is None or doc[c.end].text != ",":
+            continue
+        after = q.end + 1 if q.end < len(doc) and doc[q.end].lower_ in (",", "and", "or") else None
+        if after is not None and after in by_start:
+            continue  # 'Moscow, Washington and Brussels' is a list, not a town and its state
+        pairs = [(qe, qm, ce, cm) for qe, qm in q.hits if qe.kind in ("admin1", "country") and qe.country
+                 for ce, cm in c.hits if ce.kind not in ("country", "continent") and ce.country == qe.country
+                 and (qe.kind == "country" or ce.admin1 == qe.admin1)]
+        if not pairs:
+            continue
+        top = max(pairs, key=lambda x: (x[0].kind == "country", _entry_prior(x[2])))[0]
+        if not any(e.kind == "city" and m and e.population >= settings.place_min_population_famous
+                   and (e.country, e.admin1) == (top.country, top.admin1) for e, m in q.hits):
+            q.hits = [(e, m) for e, m in q.hits if e == top]  # ... but 'Rego Park, New York' may be the city
+        if top.kind == "admin1":
+            c.hits = [(e, m) for e, m in c.hits if (e.country, e.admin1) == (top.country, top.admin1)]
+        else:
+            c.hits = [(e, m) for e, m in c.hits if e.country == top.country]
+
+
+def _states_near(doc: Doc, cands: list[_Cand], first: list[Entry], settings: Settings) -> None:
+    """Give each candidate the first-level divisions named within place_state_window tokens of it in
+    its sentence: 'Lebanon and Hershey in Pennsylvania' places Lebanon in Pennsylvania."""
+    states = [(c, e) for c, e in zip(cands, first) if e.kind == "admin1" and e.country and e.admin1]
+    for c in cands:
+        sent = doc[c.start].sent
+        c.near = frozenset((e.country, e.admin1) for s, e in states if s is not c and s.start >= sent.start
+                           and s.end <= sent.end and min(abs(s.start - c.end), abs(c.start - s.end))
+                           <= settings.place_state_window)
