@@ -270,9 +270,10 @@ def test_places_continent_inside_a_command_or_group_name_is_not_a_place(places):
     assert _by_name(found, "US").country == "US"
 
 
-def test_places_outlet_name_is_not_a_place(places):
+def test_places_newspaper_named_in_the_text_is_not_a_place(places):
     found = places("Officials told the Indian Ocean Herald that convoys reached Pemba in Mozambique.")
     assert all("Ocean" not in p.name for p in found)
+    assert "Pemba" in [p.name for p in found]
 
 
 def test_places_conflict_admin_regions_resolve(places):
