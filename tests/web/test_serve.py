@@ -34,6 +34,9 @@ def test_serve_starts_read_only_on_loopback(fixture_corpus):
             except httpx.TransportError:
                 time.sleep(0.05)
         assert answer is not None and answer.status_code == 200 and answer.json()["stats"]["articles"] == 12
+        rebound = httpx.get(f"http://127.0.0.1:{port}/api/overview", headers={"Host": "evil.example"},
+                            trust_env=False)
+        assert rebound.status_code == 400
         post = httpx.post(f"http://127.0.0.1:{port}/api/ingest", json={"id": "x", "text": "y"}, trust_env=False)
         assert post.status_code in (404, 405)
     finally:
