@@ -6,14 +6,14 @@ import io
 import re
 import shlex
 import shutil
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT
 from wirecoder.cli import app
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
 
 def block_after(heading: str, lang: str = "") -> str:
