@@ -49,3 +49,19 @@ def test_corpus_and_desk_commands_run(fixture_corpus, tmp_path, monkeypatch):
         ran[args[1]] = res.output
     assert "Kataib Hezbollah" in ran["events"] and "ASSAULT" in ran["events"]
     assert (tmp_path / "events.geojson").is_file() and (tmp_path / "report.html").is_file()
+
+
+@pytest.mark.slow
+def test_analyze_example_shows_what_the_readme_shows(monkeypatch):
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    monkeypatch.setenv("COLUMNS", "90")
+    block = block_after("## Command line").splitlines()
+    args = shlex.split(block[0].removeprefix("$ "))
+    res = CliRunner().invoke(app, args[1:])
+    assert res.exit_code == 0, res.output
+    out = " ".join(res.output.split())
+    shown = [ln for ln in block[1:] if ln.strip() and ln.strip() != "…" and not ln.startswith("─")]
+    for line in shown:  # every word of every shown line (table borders aside) is printed
+        for word in re.sub(r"[│┃“”]", " ", line).split():
+            assert word in out, (word, line)
+    assert "Mark Ellison" in out and "take all necessary measures" in out
