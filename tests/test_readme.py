@@ -65,3 +65,13 @@ def test_analyze_example_shows_what_the_readme_shows(monkeypatch):
         for word in re.sub(r"[│┃“”]", " ", line).split():
             assert word in out, (word, line)
     assert "Mark Ellison" in out and "take all necessary measures" in out
+
+
+@pytest.mark.slow
+def test_spacy_pipeline_example_runs():
+    code = block_after("### In your own spaCy pipeline", "python")
+    scope = {"text": 'Rebels attacked a checkpoint near Gao on Monday. "We will continue," their leader said.'}
+    exec(compile(code.replace("doc._.wc_quotes, doc._.wc_events", "result = doc._.wc_quotes, doc._.wc_events"),
+                 "README.md", "exec"), scope)
+    quotes, events = scope["result"]
+    assert quotes and events
