@@ -150,3 +150,24 @@ def test_hostile_article_executes_nothing(server, watched, path):
         watched.shot("hostile-article")
     if path == "/articles":
         assert "<b onmouseover=alert(3)>Evil Wire</b>" in page.inner_text("table.list")
+
+
+def click_point(page, selector: str) -> None:
+    box = page.locator(selector).first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_map_point_click_opens_its_cluster(server, watched):
+    page = watched.open(server + "/map", "#map")
+    click_point(page, "#map .scatterlayer .trace:nth-child(2) .point")
+    page.wait_for_url("**/clusters/ev-*", timeout=10_000)
+    assert page.locator("ol.evidence li").count() >= 1
+    assert watched.errors == []
+
+
+def test_network_node_click_opens_the_actor(server, watched):
+    page = watched.open(server + "/actors", "#network")
+    click_point(page, "#network .scatterlayer .trace:nth-child(2) .point")
+    page.wait_for_url("**/actors/*", timeout=10_000)
+    assert page.locator("h1").inner_text() and page.url != server + "/actors"
+    assert watched.errors == []
