@@ -65,6 +65,13 @@ def test_place_filter_matches_what_lies_inside(db, where, expected):
         assert sorted(a["id"] for a in c.articles(place=where)) == expected
 
 
+def test_country_code_matches_the_country_not_names_containing_its_letters():
+    scope = place_scope("US")
+    assert "US" in scope.countries and "United States" in scope.names
+    assert not any("US" == n for n in scope.names)
+    assert place_scope("Ramadi").names == {"Ramadi"} and not place_scope("Ramadi").countries
+
+
 def test_place_scope_of_country_and_region():
     assert "IQ" in place_scope("Iraq").countries and "IQ" in place_scope("Middle East").countries
     assert "ML" not in place_scope("Middle East").countries and "ML" in place_scope("Sahel").countries

@@ -94,19 +94,20 @@ def _continent_members() -> dict[str, tuple[str, ...]]:
 
 def place_scope(query: str) -> PlaceScope:
     """The names and countries a place filter covers: a country covers its code, a region its countries."""
-    q = _norm(query)
-    names, countries = {query.strip()}, set()
-    if q in _countries():
+    q, raw = _norm(query), query.strip()
+    names, countries = set(), set()
+    if q in _countries():  # by its name, not the letters typed ('US' is inside 'Damascus')
         iso, name = _countries()[q]
         countries.add(iso)
         names.add(name)
     if q in _regions():
         countries |= set(_regions()[q])
+        names.add(raw)
     if q in CONTINENTS:
         countries |= set(_continent_members().get(CONTINENTS[q], ()))
-    if len(query.strip()) == 2 and query.strip().isalpha():
-        countries.add(query.strip().upper())
-    return PlaceScope(frozenset(names), frozenset(countries))
+    if len(raw) == 2 and raw.isalpha():
+        countries.add(raw.upper())
+    return PlaceScope(frozenset(names or {raw}), frozenset(countries))
 
 
 def place_sql(name_col: str, country_col: str, admin1_col: str | None, scope: PlaceScope, params: list) -> str:
