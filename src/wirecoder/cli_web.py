@@ -70,7 +70,11 @@ def serve(db: Path = DB, host: str = typer.Option("127.0.0.1", "--host", help="a
                 raise WebError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port") from exc
     except WirecoderError as exc:
         fail(exc)
+    import threading
+
     import uvicorn
+
+    threading.Thread(target=app_.state.desk.clusters, daemon=True).start()  # warm the clusters while uvicorn starts
 
     mode = "ingest allowed" if allow_ingest else "read-only"
     typer.echo(f"wirecoder: serving {db} on http://{host}:{port}/ ({mode})")
