@@ -16,6 +16,7 @@ UNTIL = typer.Option(None, "--until", help="up to this date, YYYY-MM-DD")
 PLACE = typer.Option(None, "--place", help="place, country, region or continent (matches what lies in it)")
 
 REPORT_SUFFIXES = (".md", ".html", ".htm")
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 def existing_db(db: Path) -> Path:
@@ -61,7 +62,7 @@ def serve(db: Path = DB, host: str = typer.Option("127.0.0.1", "--host", help="a
     from wirecoder.errors import WebError
 
     try:
-        app_ = _web_app(existing_db(db), allow_ingest)
+        app_ = _web_app(existing_db(db), allow_ingest, host)
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
             try:
                 probe.bind((host, port))
@@ -69,13 +70,19 @@ def serve(db: Path = DB, host: str = typer.Option("127.0.0.1", "--host", help="a
                 raise WebError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port") from exc
     except WirecoderError as exc:
         fail(exc)
+    import threading
+
     import uvicorn
 
-    typer.echo(f"wirecoder: serving {db} on http://{host}:{port}/ ({'ingest allowed' if allow_ingest else 'read-only'})")
+    threading.Thread(target=app_.state.desk.clusters, daemon=True).start()  # warm the clusters while uvicorn starts
+
+    mode = "ingest allowed" if allow_ingest else "read-only"
+    typer.echo(f"wirecoder: serving {db} on http://{host}:{port}/ ({mode})")
     uvicorn.run(app_, host=host, port=port, log_level="warning", limit_concurrency=64, timeout_keep_alive=5)
 
 
-def _web_app(db: Path, allow_ingest: bool):
+def _web_app(db: Path, allow_ingest: bool, host: str):
     from wirecoder.web import create_app
 
-    return create_app(db, allow_ingest=allow_ingest)
+    loopback = host in LOOPBACK  # a loopback server answers only loopback names (no DNS rebinding)
+    return create_app(db, allow_ingest=allow_ingest, allowed_hosts=sorted(LOOPBACK) if loopback else None)

@@ -58,11 +58,19 @@ def test_cli_events_actor_alias(db):
 
 @pytest.mark.parametrize("where, expected", [
     ("Iraq", ["a1"]), ("IQ", ["a1"]), ("Ramadi", ["a1"]), ("Middle East", ["a1", "a2"]),
-    ("Levant", ["a2"]), ("Sahel", ["a3"]), ("Africa", ["a3"]), ("Asia", ["a1", "a2"]), ("Mali", ["a3"])])
+    ("Levant", ["a2"]), ("Sahel", ["a3"]), ("Africa", ["a3"]), ("Asia", ["a1", "a2"]), ("Mali", ["a3"]),
+    ("Anbar", ["a1"]), ("Sderot", ["a2"]), ("Ashkelon", [])])
 def test_place_filter_matches_what_lies_inside(db, where, expected):
     with Corpus(db) as c:
         assert sorted(e["article_id"] for e in c.events(place=where)) == expected
         assert sorted(a["id"] for a in c.articles(place=where)) == expected
+
+
+def test_country_code_matches_the_country_not_names_containing_its_letters():
+    scope = place_scope("US")
+    assert "US" in scope.countries and "United States" in scope.names
+    assert not any("US" == n for n in scope.names)
+    assert place_scope("Ramadi").names == {"Ramadi"} and not place_scope("Ramadi").countries
 
 
 def test_place_scope_of_country_and_region():

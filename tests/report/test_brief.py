@@ -108,7 +108,8 @@ def test_cli_report_writes_markdown_and_html_with_filters(fixture_corpus, tmp_pa
 def test_cli_report_errors_are_one_line(fixture_corpus, tmp_path):
     bad = CliRunner().invoke(app, ["report", "--db", str(fixture_corpus), "--out", str(tmp_path / "r.pdf")])
     assert bad.exit_code == 1 and len(bad.output.strip().splitlines()) == 1 and ".md or .html" in bad.output
-    missing = CliRunner().invoke(app, ["report", "--db", str(tmp_path / "none.sqlite"), "--out", str(tmp_path / "r.md")])
+    none = str(tmp_path / "none.sqlite")
+    missing = CliRunner().invoke(app, ["report", "--db", none, "--out", str(tmp_path / "r.md")])
     assert missing.exit_code == 1 and "no corpus" in missing.output and not (tmp_path / "none.sqlite").exists()
     good = CliRunner().invoke(app, ["report", "--db", str(fixture_corpus), "--out", str(tmp_path / "r.md")])
     assert good.exit_code == 0 and (tmp_path / "r.md").is_file()

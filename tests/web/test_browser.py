@@ -116,14 +116,27 @@ def test_map_renders_shapes_and_points(server, watched):
     page = watched.open(server + "/map", "#map")
     assert int(page.get_attribute("#map", "data-points")) > 0
     assert page.locator("#map .scatterlayer .trace").count() >= 2
+    everywhere = int(page.get_attribute("#map", "data-points"))
     iraq = watched.open(server + "/map?place=Iraq", "#map")
-    assert 0 < int(iraq.get_attribute("#map", "data-points")) < int(page.get_attribute("#map", "data-points") or 0) \
-        or int(iraq.get_attribute("#map", "data-points")) > 0
+    assert 0 < int(iraq.get_attribute("#map", "data-points")) < everywhere
     assert watched.errors == []
 
 
-@pytest.mark.parametrize("path", [f"/articles/{HOSTILE['id']}", "/articles", "/quotes", "/actors", "/timeline"])
+def hostile_cluster(server: str) -> str:
+    import httpx
+
+    days = httpx.get(server + "/api/timeline", trust_env=False).json()["days"]
+    hits = [c for d in days for c in httpx.get(f"{server}/api/timeline/{d}", trust_env=False).json()
+            if any(s["article_id"] == HOSTILE["id"] for s in c["sources"])]
+    return f"/clusters/{hits[0]['cluster_id']}" if hits else "/"
+
+
+@pytest.mark.parametrize("path", [f"/articles/{HOSTILE['id']}", "/articles", "/quotes", "/actors", "/timeline",
+                                  "CLUSTER"])
 def test_hostile_article_executes_nothing(server, watched, path):
+    if path == "CLUSTER":
+        path = hostile_cluster(server)
+        assert path.startswith("/clusters/")
     page = watched.open(server + path)
     page.wait_for_timeout(500)
     assert page.evaluate("window.__pwned") is None
@@ -137,3 +150,24 @@ def test_hostile_article_executes_nothing(server, watched, path):
         watched.shot("hostile-article")
     if path == "/articles":
         assert "<b onmouseover=alert(3)>Evil Wire</b>" in page.inner_text("table.list")
+
+
+def click_point(page, selector: str) -> None:
+    box = page.locator(selector).first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_map_point_click_opens_its_cluster(server, watched):
+    page = watched.open(server + "/map", "#map")
+    click_point(page, "#map .scatterlayer .trace:nth-child(2) .point")
+    page.wait_for_url("**/clusters/ev-*", timeout=10_000)
+    assert page.locator("ol.evidence li").count() >= 1
+    assert watched.errors == []
+
+
+def test_network_node_click_opens_the_actor(server, watched):
+    page = watched.open(server + "/actors", "#network")
+    click_point(page, "#network .scatterlayer .trace:nth-child(2) .point")
+    page.wait_for_url("**/actors/*", timeout=10_000)
+    assert page.locator("h1").inner_text() and page.url != server + "/actors"
+    assert watched.errors == []

@@ -141,6 +141,9 @@ def test_ingest_only_when_allowed(fixture_corpus, tmp_path):
     db = tmp_path / "copy.sqlite"
     shutil.copy(fixture_corpus, db)
     c = TestClient(create_app(db, allow_ingest=True))
+    chunked = c.post("/api/ingest", content=(b"x" * 100_000 for _ in range(12)),
+                     headers={"content-type": "application/json"})
+    assert chunked.status_code == 413
     r = c.post("/api/ingest", json={"id": "new-1", "text": "Rockets hit a base near Erbil on Monday, police said.",
                                     "published": "2024-03-01", "outlet": "Wire"})
     assert r.status_code == 200 and r.json()["ingested"] == 1

@@ -78,9 +78,9 @@ def events(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
     _dates("COALESCE(e.date, a.published)", f, where, params)
     if f.place:
         scope = place_scope(f.place)
-        where.append("(" + place_sql("e.location", "e.country", None, scope, params) + " OR EXISTS (SELECT 1 FROM "
+        where.append("(" + place_sql("e", "location", scope, params) + " OR EXISTS (SELECT 1 FROM "
                      "places p WHERE p.article_id = e.article_id AND p.name = e.location AND "
-                     + place_sql("p.name", "p.country", "p.admin1", scope, params) + "))")
+                     + place_sql("p", "name", scope, params) + "))")
     _article_text_matches("e.article_id", f, where, params)
     sql = ("SELECT e.article_id, e.idx, e.type, e.mode, e.actor, e.target, e.date, e.date_precision, e.location, "
            "e.country, e.lat, e.lon, e.fatalities, e.injuries, e.trigger, e.sentence, e.start, e.\"end\", "
@@ -106,7 +106,7 @@ def _mentions_place(article_col: str, f: Filters, where: list, params: list) -> 
     """Keep rows whose article names the --place (by name or country code)."""
     if f.place:
         where.append(f"EXISTS (SELECT 1 FROM places p WHERE p.article_id = {article_col} AND "
-                     + place_sql("p.name", "p.country", "p.admin1", place_scope(f.place), params) + ")")
+                     + place_sql("p", "name", place_scope(f.place), params) + ")")
 
 
 def quotes(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
@@ -167,7 +167,7 @@ def claims(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
     _dates("c.published", f, where, params)
     if f.place:
         where.append("EXISTS (SELECT 1 FROM places p WHERE p.article_id = c.article_id AND p.start >= c.start - 400 "
-                     "AND " + place_sql("p.name", "p.country", "p.admin1", place_scope(f.place), params) + ")")
+                     "AND " + place_sql("p", "name", place_scope(f.place), params) + ")")
     if f.type:
         where.append("EXISTS (SELECT 1 FROM events e WHERE e.article_id = c.article_id AND e.type = ?)")
         params.append(f.type.upper())

@@ -61,6 +61,27 @@ class PlaceScope:
 
     names: frozenset[str] = field(default_factory=frozenset)
     countries: frozenset[str] = field(default_factory=frozenset)
+    box: tuple[float, float, float, float] | None = None  # lat, lat, lon, lon around a city or an area
+
+
+AREA_KINDS = {"admin1": 1.5, "county": 0.5, "region": 2.0}  # half-width in degrees of the box an area covers
+
+
+def _city_half_width(population: int) -> float:
+    """A city covers its suburbs, airport and bases: about 6 km for a town, 17 km for a capital of millions."""
+    return 0.05 + 0.1 * min(1.0, population / 5_000_000)
+
+
+def _box(query: str) -> tuple[float, float, float, float] | None:
+    """The box around the gazetteer's best entry for a name: the most populous city, else the area."""
+    from wirecoder.extract.gazetteer import get_gazetteer
+
+    found = [e for e, main in get_gazetteer().lookup(query) if main and e.lat is not None and e.kind != "continent"]
+    if not found:
+        return None
+    best = max(found, key=lambda e: (e.population, e.kind in AREA_KINDS))
+    half = AREA_KINDS.get(best.kind) or _city_half_width(best.population)
+    return (best.lat - half, best.lat + half, best.lon - half, best.lon + half)
 
 
 @functools.lru_cache(maxsize=1)
@@ -94,23 +115,27 @@ def _continent_members() -> dict[str, tuple[str, ...]]:
 
 def place_scope(query: str) -> PlaceScope:
     """The names and countries a place filter covers: a country covers its code, a region its countries."""
-    q = _norm(query)
-    names, countries = {query.strip()}, set()
-    if q in _countries():
+    q, raw = _norm(query), query.strip()
+    names, countries = set(), set()
+    if q in _countries():  # by its name, not the letters typed ('US' is inside 'Damascus')
         iso, name = _countries()[q]
         countries.add(iso)
         names.add(name)
     if q in _regions():
         countries |= set(_regions()[q])
+        names.add(raw)
     if q in CONTINENTS:
         countries |= set(_continent_members().get(CONTINENTS[q], ()))
-    if len(query.strip()) == 2 and query.strip().isalpha():
-        countries.add(query.strip().upper())
-    return PlaceScope(frozenset(names), frozenset(countries))
+    if len(raw) == 2 and raw.isalpha():
+        countries.add(raw.upper())
+    box = None if countries else _box(raw)
+    return PlaceScope(frozenset(names or {raw}), frozenset(countries), box)
 
 
-def place_sql(name_col: str, country_col: str, admin1_col: str | None, scope: PlaceScope, params: list) -> str:
-    """An SQL condition true for a row whose place lies in `scope` (name, country or first-level area)."""
+def place_sql(prefix: str, location_col: str, scope: PlaceScope, params: list) -> str:
+    """An SQL condition true for a row whose place lies in `scope`: by name, country, area or coordinates."""
+    name_col, country_col = f"{prefix}.{location_col}", f"{prefix}.country"
+    admin1_col = f"{prefix}.admin1" if location_col == "name" else None
     parts = []
     for n in sorted(scope.names):
         parts.append(f"{name_col} LIKE ?")
@@ -121,4 +146,7 @@ def place_sql(name_col: str, country_col: str, admin1_col: str | None, scope: Pl
     if scope.countries:
         parts.append(f"{country_col} IN ({','.join('?' * len(scope.countries))})")
         params.extend(sorted(scope.countries))
+    if scope.box:
+        parts.append(f"({prefix}.lat BETWEEN ? AND ? AND {prefix}.lon BETWEEN ? AND ?)")
+        params.extend(scope.box)
     return "(" + " OR ".join(parts) + ")"

@@ -36,15 +36,17 @@ def timeline_png(clusters: list[dict]) -> str:
     types = sorted({c["type"] for c in dated})
     fig, ax = plt.subplots(figsize=(8, 3))
     bottom = [0] * len(days)
-    for t in types:
+    colours = plt.get_cmap("tab20").colors
+    for i, t in enumerate(types):
         n = Counter(c["date"][:10] for c in dated if c["type"] == t)
         vals = [n.get(d, 0) for d in days]
-        ax.bar(days, vals, bottom=bottom, label=t)
+        ax.bar(days, vals, bottom=bottom, label=t, color=colours[i % len(colours)])
         bottom = [a + b for a, b in zip(bottom, vals)]
     ax.set_ylabel("event clusters")
+    ax.yaxis.get_major_locator().set_params(integer=True)
     ax.tick_params(axis="x", labelrotation=60, labelsize=7)
     if types:
-        ax.legend(fontsize=7, ncol=4)
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return _png(fig)
 
 

@@ -69,11 +69,11 @@ def _assets(app: FastAPI) -> None:
         return HTMLResponse((HERE / "templates" / "docs.html").read_text(encoding="utf-8"))
 
 
-def create_app(db: Path, *, allow_ingest: bool = False) -> FastAPI:
-    """The web app over one corpus database; read-only unless `allow_ingest`."""
+def create_app(db: Path, *, allow_ingest: bool = False, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The web app over one corpus database; read-only unless `allow_ingest`; only `allowed_hosts` if given."""
     from wirecoder.web import routes
 
-    app = FastAPI(title="wirecoder", version="0.1.0", docs_url=None, redoc_url=None,
+    app = FastAPI(title="wirecoder", version="0.1.0", docs_url=None, redoc_url=None, max_body_size=MAX_BODY,
                   description="The analyst's desk: a corpus's articles, events, actors and quotes.")
     app.openapi_version = "3.0.3"  # the packaged Swagger UI (4.15) reads OpenAPI 3.0 documents
     desk = Desk(Path(db))
@@ -83,4 +83,8 @@ def create_app(db: Path, *, allow_ingest: bool = False) -> FastAPI:
     routes.register(app, desk, templates())
     if allow_ingest:
         routes.register_ingest(app, desk)
+    if allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app
