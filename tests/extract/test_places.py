@@ -270,9 +270,10 @@ def test_places_continent_inside_a_command_or_group_name_is_not_a_place(places):
     assert _by_name(found, "US").country == "US"
 
 
-def test_places_outlet_name_is_not_a_place(places):
+def test_places_media_title_is_not_a_place(places):
     found = places("Officials told the Indian Ocean Herald that convoys reached Pemba in Mozambique.")
     assert all("Ocean" not in p.name for p in found)
+    assert _by_name(found, "Mozambique").country == "MZ"  # the places in the sentence are still found
 
 
 def test_places_conflict_admin_regions_resolve(places):
@@ -390,3 +391,24 @@ def test_places_county_without_namesake_town_sits_among_the_articles_towns(place
     county, fort_worth = _by_name(found, "Tarrant County"), _by_name(found, "Fort Worth")
     assert (county.kind, county.admin1) == ("county", "TX")
     assert abs(county.lat - fort_worth.lat) < 0.5 and abs(county.lon - fort_worth.lon) < 0.5  # not Texas's centre
+
+
+def test_places_county_takes_the_state_the_articles_towns_settle(places):
+    found = places("Sheriff's deputies in Jackson County searched a farm. Independence and Kansas City police "
+                   "joined them.")
+    county, city = _by_name(found, "Jackson County"), _by_name(found, "Kansas City")
+    assert (county.kind, county.admin1) == ("county", "MO")  # not the first Jackson County in the list
+    assert city.admin1 == "MO" and abs(county.lat - city.lat) < 1.0
+
+
+def test_places_counties_carry_their_fips_admin2_and_stay_distinct(places):
+    found = places("Deputies from Rogersville and Kingsport searched Greene County and Hawkins County on Friday.")
+    greene, hawkins = _by_name(found, "Greene County"), _by_name(found, "Hawkins County")
+    assert (greene.admin1, greene.admin2, hawkins.admin2) == ("TN", "059", "073")
+    assert {p.name for p in unique_places(found)} >= {"Greene County", "Hawkins County", "Kingsport"}
+
+
+def test_places_famous_city_keeps_its_state_on_a_second_look(places):
+    found = places("Officials in Washington and in Charleston, Huntington and Morgantown said the bill would pass.")
+    assert (_by_name(found, "Washington").admin1, _by_name(found, "Washington").kind) == ("DC", "city")
+    assert _by_name(found, "Charleston").country == "US"
