@@ -59,18 +59,22 @@ def _article_context(doc: Doc, cands: list[_Cand], settings: Settings) -> _Conte
     return ctx
 
 
+def _movable(c: _Cand, e: Entry, settings: Settings) -> bool:
+    """A county or small town whose state the text leaves open (no hint, no state named close by)."""
+    return e.kind in ("county", "city") and bool(e.admin1) and not (
+        c.hint == "admin1" or c.country or _famous(e, True, settings) or (e.country, e.admin1) in c.near)
+
+
 def _restate(cands: list[_Cand], chosen: list[Entry], settings: Settings) -> list[Entry]:
     """Second look at the state of a county or town once every name is resolved: 'Greene County'
     among Tennessee towns is Tennessee's, though no single name decided the state at first."""
     states = Counter((e.country, e.admin1) for e in chosen if e.country and e.admin1 and e.kind in STATE_KINDS)
     out = []
     for c, e in zip(cands, chosen):
-        if e.kind in ("county", "city") and not (c.hint == "admin1" or c.country or _famous(e, True, settings)) \
-                and e.admin1 and (e.country, e.admin1) not in c.near:
-            own = states[(e.country, e.admin1)] - 1
+        if _movable(c, e, settings) and states[(e.country, e.admin1)] <= 1:
             rivals = [h for h, main in c.hits if main and h.kind == e.kind and h.country == e.country
                       and h.admin1 != e.admin1 and states[(h.country, h.admin1)] >= settings.place_restate_min_votes]
-            if own <= 0 and rivals:
+            if rivals:
                 e = max(rivals, key=lambda h: (states[(h.country, h.admin1)], h.population))
         out.append(e)
     return out
