@@ -414,3 +414,10 @@ def test_places_famous_city_keeps_its_state_on_a_second_look(places):
     found = places("Officials in Washington and in Charleston, Huntington and Morgantown said the bill would pass.")
     assert (_by_name(found, "Washington").admin1, _by_name(found, "Washington").kind) == ("DC", "city")
     assert _by_name(found, "Charleston").country == "US"
+
+
+def test_places_georgia_is_the_state_among_american_places_and_the_country_beside_tbilisi(places):
+    found = places("Officials in Dallas, Houston and Chicago said Georgia and Ohio would expand Medicaid.")
+    assert (_by_name(found, "Georgia").country, _by_name(found, "Georgia").kind) == ("US", "admin1")
+    found = places("Protesters in Tbilisi said Georgia would not join Russia, officials in Washington said.")
+    assert (_by_name(found, "Georgia").country, _by_name(found, "Georgia").kind) == ("GE", "country")
