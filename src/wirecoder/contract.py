@@ -17,7 +17,8 @@ def unique_places(places: tuple[Place, ...] | list[Place], by: str = "referent")
         if by == "name":
             k = key(p.name)
         else:
-            k = p.geonameid or (p.source, p.country, p.kind, p.lat, p.lon, None if p.lat is not None else key(p.name))
+            k = p.geonameid or (p.source, p.country, p.admin1, p.admin2, p.kind, p.lat, p.lon,
+                                None if p.lat is not None or p.admin2 else key(p.name))
         groups.setdefault(k, []).append(p)
     out = []
     for group in groups.values():

@@ -124,6 +124,7 @@ class Place(Record):
     source: str | None = None  # geonames, wirecoder-gazetteer, countries
     feature: str | None = None  # PLOVER event_loc feature: country, admin1, admin2, city, region, base, water, ...
     resolution: str | None = None  # how precisely it is placed: point, admin2, admin1, country, region
+    admin2: str | None = None  # GeoNames admin2 code where known (a US county's FIPS code within its state)
 
 
 class Quantity(Record):

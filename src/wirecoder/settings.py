@@ -59,6 +59,7 @@ class Settings:
     place_namesake_km: float = 300.0  # a town this far from a region or state of its name is a namesake, not part of it
     place_hamlet_population: int = 10_000  # below this a town beats a famous namesake only with its state named close by
     place_state_window: int = 8  # tokens between a town and the state that qualifies it in one sentence
+    place_restate_min_votes: int = 1  # resolved places in another state before a county or town with none in its own moves there
     places_include_demonyms: bool = False  # emit "Iraqi" as a mention of Iraq (the gold seed does not)
     event_lexicon: Path | None = None  # a user's event_lexicon.yaml; None = the shipped one
     event_drop_flags: tuple[str, ...] = ("negated", "hypothetical")  # events left out (gold keeps historical ones)

@@ -7,11 +7,11 @@ agreements (day, place, actor, target), within an article a shared participant o
 from __future__ import annotations
 
 import calendar
-import math
 import re
 from datetime import date, timedelta
 
 from wirecoder.extract.events.base import _NAME_STOP, _VERBAL, _Cand
+from wirecoder.extract.places.kinds import km
 from wirecoder.names import same_name
 from wirecoder.registry import load_registry
 from wirecoder.settings import DEFAULT, Settings
@@ -34,14 +34,6 @@ def period(day: str | None, precision: str | None, slack: int = 0) -> tuple[date
     else:
         hi = lo
     return lo - timedelta(days=slack), hi + timedelta(days=slack)
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 _COARSE = {"country", "admin1", "admin2", "county", "region", "continent"}  # areas, not points

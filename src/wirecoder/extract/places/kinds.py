@@ -54,7 +54,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _far(a: Entry, b: Entry, settings: Settings) -> bool:

@@ -41,7 +41,7 @@ def _place(doc: Doc, start: int, end: int, e: Entry) -> Place:
     return Place(name=text, start=doc[start].idx, end=doc[start].idx + len(text), text=text, country=e.country,
                  admin1=e.admin1, lat=e.lat, lon=e.lon, kind=e.kind, geonameid=e.geonameid,
                  population=e.population or None, source=e.source, feature=feature_of(e.kind, e.name),
-                 resolution=resolution_of(e.kind))
+                 resolution=resolution_of(e.kind), admin2=e.admin2)
 
 
 def _unresolved(doc: Doc, taken: set[int], places: list[Place], countries: Counter,
@@ -109,10 +109,8 @@ def _county_context(places: list[Place]) -> list[Place]:
         if county is not None and not (p.kind == "city" and (p.country, p.admin1) == (county.country, county.admin1)):
             p = county.model_copy(update={"name": p.name, "text": p.text, "start": p.start, "end": p.end})
         out.append(p)
-    states = get_gazetteer().states
     for i, p in enumerate(out):
-        state = states.get(p.admin1) if p.kind == "county" and p.country == "US" else None
-        if state is None or (p.lat, p.lon) != (state.lat, state.lon):
+        if p.kind != "county" or p.country != "US":
             continue
         towns = [q for q in out if q.kind == "city" and (q.country, q.admin1) == ("US", p.admin1) and q.lat is not None]
         if towns:

@@ -65,12 +65,25 @@ def _broad_rival(c: _Cand, best: tuple, scored: list, settings: Settings) -> tup
     return max(rivals, key=lambda x: x[0]) if rivals else None
 
 
+def _state_over_country(best: tuple, scored: list, countries: Counter, settings: Settings, own) -> tuple | None:
+    """'Georgia' in an article about American places is the state: a country no other name points to
+    yields to a first-level division of the country the article is about."""
+    e = best[1]
+    if e.kind != "country" or countries[e.country] - (1 if own and own[0] == e.country else 0) > 0:
+        return None
+    rivals = [x for x in scored if x[1].kind == "admin1" and x[2] and x[1].country
+              and countries[x[1].country] >= settings.place_local_min_votes]
+    return max(rivals, key=lambda x: x[0]) if rivals else None
+
+
 def _best(c: _Cand, countries: Counter, admin1s: Counter, settings: Settings, own=None,
           local: Counter | None = None) -> tuple[Entry, float, float]:
     scored = sorted(((_score(c, e, m, countries, admin1s, settings, own), e, m) for e, m in c.hits),
                     key=lambda x: -x[0])
     best, second = scored[0], (scored[1][0] if len(scored) > 1 else -math.inf)
     best = _broad_rival(c, best, scored, settings) or best
+    if local is not None:
+        best = _state_over_country(best, scored, countries, settings, own) or best
     small = best[1].kind == "city" and best[1].population < settings.place_small_town_population
     # a hamlet needs its state named close by: a national capital or a big city is what the article
     # means even among places of the hamlet's state ('based in London' beside Los Angeles)
