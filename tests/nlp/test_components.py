@@ -82,3 +82,11 @@ def test_components_settings_config_round_trips_and_refuses_unknown_keys():
     assert Settings.from_config({}) == DEFAULT and DEFAULT.to_config() == {}
     with pytest.raises(ValueError, match="no_such_knob"):
         Settings.from_config({"no_such_knob": 1})
+
+
+def test_components_entities_end_at_a_line_break_and_a_title_case_headline_is_no_name(nlp):
+    doc = nlp("Army Shells Rebel Positions Near Goma\nGOMA, Congo (Lakeside Wire) - The army shelled rebel "
+              "positions north of Goma on Sunday, a spokesman for the Congolese army said.")
+    names = [e.text for e in doc.ents]
+    assert not any("\n" in n or "Shells" in n for n in names), names
+    assert "Congo" in names and "Sunday" in names  # the lede's entities are still found

@@ -122,16 +122,38 @@ class EntityFixer:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = []
+        lines = {(lo, hi) for lo, hi in (doc._.wc_paragraphs or paragraph_bounds(doc.text))}
         for ent in doc.ents:
             label = ent.label_
             if label == "PERSON" and not ent.ent_id_ and any(t.lower_ in self.org_words for t in ent):
                 label = "ORG"
-            start = ent.start
-            if doc[start].lower_ == "the" and ent.end - start > 1:
+            start, end = _trimmed(doc, ent.start, ent.end)
+            if doc[start].lower_ == "the" and end - start > 1:
                 start += 1
-            ents.append(Span(doc, start, ent.end, label=label, kb_id=ent.kb_id, span_id=ent.id))
+            if end <= start or _whole_line(doc, start, end, lines) and not ent.ent_id_:
+                continue  # "Army Shells Rebel Positions Near Goma": a title-case headline, not a name
+            ents.append(Span(doc, start, end, label=label, kb_id=ent.kb_id, span_id=ent.id))
         doc.ents = filter_spans(ents)
         return doc
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """An entity's tokens without the spaces at its edges, cut at a line break inside it."""
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    cut = next((t.i for t in doc[start:end] if "\n" in t.text_with_ws[:-1] or t.is_space), None)
+    return (start, cut) if cut is not None else (start, end)
+
+
+HEADLINE_WORDS = 4  # a line that is nothing but a "name" this long is a title-case headline
+
+
+def _whole_line(doc: Doc, start: int, end: int, lines: set[tuple[int, int]]) -> bool:
+    """True when the entity is a whole paragraph of several words (a headline the model read as a name)."""
+    span = doc[start:end]
+    return sum(t.is_alpha for t in span) >= HEADLINE_WORDS and (span.start_char, span.end_char) in lines
 
 
 @Language.factory("wc_entity_fixer", requires=["doc.ents"], assigns=["doc.ents"])
