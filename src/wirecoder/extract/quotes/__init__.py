@@ -122,8 +122,9 @@ def attributions(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT,
         rule = resolve(sp) if sp is not None else None
         cands = candidates(doc, f, rule, state.last, actors, quoted, resolve) \
             if (ranker is not None or with_candidates) and not f.inherit else []
-        final = choose(cands, rule, ranker, settings.speaker_fill_threshold,
-                       settings.speaker_override_threshold) if ranker is not None else rule
+        # a document whose issuer the text does not name stays without a speaker: the model would guess
+        final = choose(cands, rule, ranker, settings.speaker_fill_threshold, settings.speaker_override_threshold) \
+            if ranker is not None and not (rule is not None and rule.document) else rule
         state.update(final, f)
         by_start[f.start] = final
         out.append(Attribution(f, rule, cands, final))
