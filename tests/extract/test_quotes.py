@@ -371,6 +371,7 @@ def test_quotes_ranker_overrides_the_rules_only_above_its_threshold():
              Candidate(None, rule, {"subject_of_cue": 0.0, "rule_choice": 1.0})]
     assert choose(cands, rule, ranker, fill=0.6, override=0.9).name == "Amina Yusuf"  # p = 0.98
     assert choose(cands, rule, ranker, fill=0.6, override=0.99).name == "Kassala"  # not confident enough
+    assert choose(cands, rule, ranker, fill=0.6, override=None).name == "Kassala"  # overriding switched off
 
 
 def test_quotes_shipped_ranker_loads_offline_and_is_small():
