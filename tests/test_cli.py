@@ -29,13 +29,13 @@ OWN_FLOORS = {
     "heldout2": {"quote_f1": 0.89, "event_f1": 0.93, "place_f1": 0.96, "event_who_f1": 0.48, "event_actor_acc": 0.78},
     "heldout3": {"quote_f1": 0.80, "event_f1": 0.87, "place_f1": 0.85, "event_who_f1": 0.32, "event_actor_acc": 0.67},
     "heldout4": {"quote_f1": 0.79, "event_f1": 0.73, "place_f1": 0.86, "event_who_f1": 0.27, "event_actor_acc": 0.63},
-    "heldout5": {"quote_f1": 0.75, "event_f1": 0.79, "place_f1": 0.78, "event_who_f1": 0.22, "event_actor_acc": 0.53},
+    "heldout5": {"quote_f1": 0.77, "event_f1": 0.79, "place_f1": 0.78, "event_who_f1": 0.22, "event_actor_acc": 0.53},
     "heldout6": {"quote_f1": 0.72, "event_f1": 0.72, "place_f1": 0.87, "event_who_f1": 0.40, "event_actor_acc": 0.66,
                  "event_target_acc": 0.66},
     "heldout7": {"quote_f1": 0.86, "attribution_acc": 0.94,
                  "event_f1": 0.66, "place_f1": 0.87, "event_who_f1": 0.48, "event_actor_acc": 0.85,
                  "event_target_acc": 0.74, "place_country_acc": 0.94, "place_161km": 0.79},
-    "dedup": {"quote_f1": 0.85, "event_f1": 0.72, "event_who_f1": 0.35, "event_actor_acc": 0.59},
+    "dedup": {"quote_f1": 0.87, "event_f1": 0.72, "event_who_f1": 0.35, "event_actor_acc": 0.59},
 }
 
 
