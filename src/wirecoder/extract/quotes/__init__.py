@@ -111,7 +111,8 @@ def _ranks(ranker, f: Found, rule: Speaker | None, settings: Settings) -> bool:
 
 def attributions(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT,
                  with_candidates: bool = False) -> list[Attribution]:
-    """Every quote with its rules' speaker and, where the ranker runs or is asked for, its candidates."""
+    """Every quote with its rules' speaker and, where the ranker runs, its candidates; `with_candidates`
+    gives them for every quote but continued block quotes (the ranker's training rows)."""
     text_all = doc.text  # Doc.text is rebuilt on every access: read it once
     paras = doc._.wc_paragraphs or paragraph_bounds(text_all)
     if not paras:
@@ -130,7 +131,7 @@ def attributions(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT,
         resolve = _resolver(doc, f, state, actors, quoted, settings)
         rule = resolve(sp) if sp is not None else None
         cands = candidates(doc, f, rule, state.last, actors, quoted, resolve) \
-            if with_candidates or _ranks(ranker, f, rule, settings) else []
+            if (with_candidates and not f.inherit) or _ranks(ranker, f, rule, settings) else []
         final = choose(cands, rule, ranker, settings.speaker_fill_threshold, settings.speaker_override_threshold) \
             if cands and ranker is not None else rule
         state.update(final, f)
