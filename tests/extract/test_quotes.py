@@ -305,40 +305,41 @@ def test_quotes_according_to_frames_a_quote_in_its_sentence(analyze):
 
 
 @pytest.mark.parametrize("text, fragment, issuer", [
-    ("A statement by the Joint Gulf Shipping Council said the vessel had no links with Israel.",
-     "the vessel had no links", "Joint Gulf Shipping Council"),
-    ("Centcom's press release said the strike had killed two senior commanders.", "the strike had killed", "Centcom"),
-    ("A Centcom statement said the strike had killed two senior commanders.", "the strike had killed", "Centcom"),
-    ("The Defence Ministry issued a statement on Monday. The statement said 23 militants had been killed in the "
-     "fighting.", "23 militants had been killed", "Defence Ministry"),
+    ("A statement by the Caspian Tanker Owners Association said the crew had been evacuated to Aktau.",
+     "the crew had been evacuated", "Caspian Tanker Owners Association"),
+    ("Frontex's press release said the boat had capsized off Lampedusa before dawn.", "the boat had capsized",
+     "Frontex"),
+    ("A Frontex statement said the boat had capsized off Lampedusa before dawn.", "the boat had capsized", "Frontex"),
+    ("The Interior Ministry issued a statement on Friday. The statement said 31 smugglers had been detained near "
+     "the port.", "31 smugglers had been detained", "Interior Ministry"),
 ])
 def test_quotes_document_speaker_is_its_issuer(analyze, text, fragment, issuer):
     q = by_text(quotes_of(analyze, text), fragment)
     assert q.speaker == issuer
-    assert q.speaker_text and q.speaker_text != q.speaker  # the document phrase stays as written
+    assert q.speaker_text  # the phrase as written stays
 
 
 def test_quotes_document_without_issuer_has_no_speaker(analyze):
-    text = ("The statement said the attack had killed four soldiers near the border town. "
-            "Colonel Amina Yusuf said the army had retaken the town.")
+    text = ("The statement said the bridge had been shelled twice overnight. "
+            "Captain Leyla Demir said the engineers had repaired the bridge.")
     qs = quotes_of(analyze, text)
-    assert by_text(qs, "the attack had killed four soldiers").speaker is None
-    assert by_text(qs, "the army had retaken the town").speaker == "Amina Yusuf"
+    assert by_text(qs, "the bridge had been shelled").speaker is None
+    assert by_text(qs, "the engineers had repaired").speaker == "Leyla Demir"
 
 
 def test_quotes_he_skips_a_name_that_only_modifies_a_noun(analyze):
-    text = ('Jean-Pierre Dhedonga, the administrator of Djugu, blamed a militia that claims to defend ethnic Lendu farmers. '
-            '"They came at one in the morning," he said.')
-    assert by_text(quotes_of(analyze, text), "They came at one").speaker == "Jean-Pierre Dhedonga"
+    text = ('The raid was condemned by Marc Ebengo, the mayor of Beni, who blamed the Mbusa Nyamwisi fighters. '
+            '"They burned the market at dawn," he said.')
+    assert by_text(quotes_of(analyze, text), "They burned the market").speaker == "Marc Ebengo"
 
 
 def test_quotes_she_agrees_in_gender_with_her_antecedent(analyze):
-    text = ('Major Grace Lokana, a spokeswoman for the army, met Colonel Peter Obi on Monday. '
-            '"Nobody will be allowed on the roads at night," she said. '
-            '"We will reopen the market next week," he said.')
+    text = ('Colonel Sara Tamm, a spokeswoman for the border guard, met Major Ivo Kask on Monday. '
+            '"Nobody will cross the river at night," she said. '
+            '"We will reopen the crossing next week," he said.')
     qs = quotes_of(analyze, text)
-    assert by_text(qs, "Nobody will be allowed").speaker == "Grace Lokana"
-    assert by_text(qs, "We will reopen the market").speaker == "Peter Obi"
+    assert by_text(qs, "Nobody will cross the river").speaker == "Sara Tamm"
+    assert by_text(qs, "We will reopen the crossing").speaker == "Ivo Kask"
 
 
 def _toy_ranker():
@@ -371,6 +372,7 @@ def test_quotes_ranker_overrides_the_rules_only_above_its_threshold():
              Candidate(None, rule, {"subject_of_cue": 0.0, "rule_choice": 1.0})]
     assert choose(cands, rule, ranker, fill=0.6, override=0.9).name == "Amina Yusuf"  # p = 0.98
     assert choose(cands, rule, ranker, fill=0.6, override=0.99).name == "Kassala"  # not confident enough
+    assert choose(cands, rule, ranker, fill=0.6, override=None).name == "Kassala"  # overriding switched off
 
 
 def test_quotes_shipped_ranker_loads_offline_and_is_small():
@@ -406,9 +408,9 @@ def test_quotes_package_functions_stay_short():
 
 
 def test_quotes_definite_description_is_the_body_it_describes(analyze):
-    text = ("Hours later, AFRICOM, the U.S. military command for the continent, said it had carried out an "
-            "airstrike near Afgooye. The command said its initial assessment was that no civilians had been "
-            "injured. The city said the roads would reopen on Monday after the floods.")
+    text = ("The Lake Forces, the regional naval coalition, said its ships had escorted 14 tankers through the "
+            "strait. The coalition said no vessel had been struck. "
+            "The city said the roads would reopen on Monday after the floods.")
     qs = quotes_of(analyze, text)
-    assert by_text(qs, "its initial assessment").speaker == "AFRICOM"
+    assert by_text(qs, "no vessel had been struck").speaker == "Lake Forces"
     assert by_text(qs, "the roads would reopen").speaker == "city"  # nothing named it: kept as written

@@ -85,7 +85,7 @@ def _matrix(rows: list[dict], names: list[str]):
     return np.array(X), np.array(y), np.array(w), np.array(q)
 
 
-def _decide(rows_p: list[tuple[dict, list[float]]], fill: float, override: float) -> dict[str, int]:
+def _decide(rows_p: list[tuple[dict, list[float]]], fill: float, override: float | None) -> dict[str, int]:
     """Per-quote outcomes of rules and ranker combined as extract/quotes/ranker.choose combines them."""
     out = {"quotes": 0, "rules_right": 0, "ranker_right": 0, "combined_right": 0, "filled": 0,
            "overridden": 0, "made_wrong": 0, "oracle": 0}
@@ -104,7 +104,7 @@ def _decide(rows_p: list[tuple[dict, list[float]]], fill: float, override: float
         right = r["rule_ok"]
         if r["rule_empty"] and probs[best] >= fill:
             right, out["filled"] = bool(labels[best]), out["filled"] + 1
-        elif not r["rule_empty"] and best != rule_i and probs[best] >= override and probs[best] - rule_p >= override - fill:
+        elif override is not None and not r["rule_empty"] and best != rule_i and probs[best] >= override and probs[best] - rule_p >= override - fill:
             right, out["overridden"] = bool(labels[best]), out["overridden"] + 1
         out["made_wrong"] += bool(r["rule_ok"] and not right)
         out["combined_right"] += right
@@ -117,7 +117,7 @@ def _fit(X, y, w):
     return GradientBoostingClassifier(random_state=SEED, **PARAMS).fit(X, y, sample_weight=w)
 
 
-def cross_validate(rows: list[dict], names: list[str], fill: float, override: float) -> dict:
+def cross_validate(rows: list[dict], names: list[str], fill: float, override: float | None) -> dict:
     """Grouped (by article) cross-validated per-quote outcomes at a few thresholds."""
     from sklearn.model_selection import GroupKFold
 
@@ -140,7 +140,7 @@ def cross_validate(rows: list[dict], names: list[str], fill: float, override: fl
           f"{chosen['ranker_right'] / chosen['quotes']:.3f}; right speaker among candidates or rules "
           f"{chosen['oracle'] / chosen['quotes']:.3f}")
     for key, res in grid.items():
-        mark = " <- Settings" if key == f"{fill}/{override}" else ""
+        mark = " <- Settings" if key == f"{fill}/{override if override is not None else 1.01}" else ""
         print(f"  fill {key.split('/')[0]} override {key.split('/')[1]}: combined {res['combined_right'] / res['quotes']:.3f} "
               f"(filled {res['filled']}, overridden {res['overridden']}, right made wrong {res['made_wrong']}){mark}")
     return {"quotes": chosen["quotes"], "rules_acc": round(chosen["rules_right"] / chosen["quotes"], 3),

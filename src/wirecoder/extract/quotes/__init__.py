@@ -100,9 +100,19 @@ def _resolver(doc: Doc, f: Found, state: _State, actors: ActorIndex, quoted, set
     return resolve
 
 
+def _ranks(ranker, f: Found, rule: Speaker | None, settings: Settings) -> bool:
+    """Whether the ranker looks at a quote: one the rules left without a speaker, or any quote when
+    overriding is switched on. A continued block quote keeps its speaker, and a document whose
+    issuer the text does not name stays without one: the model would guess."""
+    if ranker is None or f.inherit or (rule is not None and rule.document):
+        return False
+    return rule is None or not rule.name or settings.speaker_override_threshold is not None
+
+
 def attributions(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT,
                  with_candidates: bool = False) -> list[Attribution]:
-    """Every quote with its rules' speaker and, where the ranker runs or is asked for, its candidates."""
+    """Every quote with its rules' speaker and, where the ranker runs, its candidates; `with_candidates`
+    gives them for every quote but continued block quotes (the ranker's training rows)."""
     text_all = doc.text  # Doc.text is rebuilt on every access: read it once
     paras = doc._.wc_paragraphs or paragraph_bounds(text_all)
     if not paras:
@@ -121,9 +131,9 @@ def attributions(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT,
         resolve = _resolver(doc, f, state, actors, quoted, settings)
         rule = resolve(sp) if sp is not None else None
         cands = candidates(doc, f, rule, state.last, actors, quoted, resolve) \
-            if (ranker is not None or with_candidates) and not f.inherit else []
-        final = choose(cands, rule, ranker, settings.speaker_fill_threshold,
-                       settings.speaker_override_threshold) if ranker is not None else rule
+            if (with_candidates and not f.inherit) or _ranks(ranker, f, rule, settings) else []
+        final = choose(cands, rule, ranker, settings.speaker_fill_threshold, settings.speaker_override_threshold) \
+            if cands and ranker is not None else rule
         state.update(final, f)
         by_start[f.start] = final
         out.append(Attribution(f, rule, cands, final))

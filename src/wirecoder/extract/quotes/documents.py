@@ -92,16 +92,18 @@ def last_issuer(doc: Doc, before: int, actors: ActorIndex, quoted: list[tuple[in
 
 def resolve_document(doc: Doc, sp: Speaker, last_body: Speaker | None, actors: ActorIndex,
                      quoted: list[tuple[int, int]]) -> Speaker:
-    """A document speaker replaced by its issuer (phrase, clause, last issuer, last speaking body), or by nobody."""
+    """A document speaker replaced by its issuer (phrase, clause; for an official communication also the
+    last issuer or the last body that spoke), or by nobody."""
     span = doc.char_span(sp.start, sp.start + 1, alignment_mode="expand") if sp.start is not None else None
     noun = span[0] if span is not None and len(span) else None
     found = issuer_of(noun, actors) if noun is not None else None
-    if found is None and sp.start is not None:
+    # only an official communication takes its issuer from earlier sentences (not a study or a book)
+    issued = noun is not None and noun.lemma_.lower() in lexicon()["issued_documents"]
+    if found is None and issued:
         found = last_issuer(doc, sp.start, actors, quoted)
-    if found is None and last_body is not None and last_body.name and not last_body.person \
-            and not last_body.anonymous:
+    if found is None and issued and last_body is not None and actors.kind_of(last_body.name) in _ISSUERS:
         found = last_body  # "The ministry said … The statement also said …"
     if found is None:
-        return Speaker(None, sp.text)
+        return Speaker(None, sp.text, document=True)  # no issuer named: nobody, and no guess either
     return Speaker(found.name, sp.text, anonymous=found.anonymous, source_type=found.source_type,
                    person=found.person, start=found.start)

@@ -61,8 +61,8 @@ def _is_modifier(span: Span) -> bool:
 
 
 def antecedent(doc: Doc, lo: int, hi: int, actors: ActorIndex, quoted, gender: str | None) -> str | None:
-    """The person named in [lo, hi), outside quoted text, that agrees with the pronoun's gender: one
-    known to agree before one of unknown gender, a subject before an object, then the nearest."""
+    """The person named in [lo, hi), outside quoted text, that agrees with the pronoun's gender: a
+    subject before an object, one known to agree before one of unknown gender, then the nearest."""
     best = None
     for a in actors.actors:
         if a.kind != "person":
@@ -76,7 +76,7 @@ def antecedent(doc: Doc, lo: int, hi: int, actors: ActorIndex, quoted, gender: s
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or _is_modifier(span):
                 continue
-            key = (known is not None, span.root.dep_ in ("nsubj", "nsubjpass"), m.start)
+            key = (span.root.dep_ in ("nsubj", "nsubjpass"), known is not None, m.start)
             if best is None or key > best[0]:
                 best = (key, a.name)
     return best[1] if best else None

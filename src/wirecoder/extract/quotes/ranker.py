@@ -5,8 +5,9 @@ Each candidate (a person, body, source or pronoun in the quote's sentence, the c
 two before, or the rules' own choice) is described by distance and position, its syntax towards the
 cue, 'according to', its entity type, salience and whether the rules chose it; the trees
 (models/speaker_ranker.json, trained by `python -m wirecoder.train.speakers` on PolNeAR's train
-compartment) score it. A wrong name is worse than none, so the model fills an empty speaker or
-overrides the rules only when it is confident (Settings.speaker_fill_threshold / _override_)."""
+compartment) score it. A wrong name is worse than none, so the model fills a speaker the rules left
+empty only when it is confident (Settings.speaker_fill_threshold); overriding the rules' own choice
+is off by default (Settings.speaker_override_threshold = None) and costs ranking every quote."""
 from __future__ import annotations
 
 import functools
@@ -198,16 +199,17 @@ def load_ranker(path: str | None = None) -> Ranker | None:
     return Ranker(data) if data is not None else None
 
 
-def choose(cands: list[Candidate], rule: Speaker | None, ranker: Ranker, fill: float, override: float) -> Speaker | None:
+def choose(cands: list[Candidate], rule: Speaker | None, ranker: Ranker, fill: float,
+           override: float | None) -> Speaker | None:
     """The rules' speaker, replaced by the model's best candidate only when the model is confident:
-    above `fill` for a quote the rules left empty, above `override` against the rules' own choice."""
+    above `fill` for a quote the rules left empty, above `override` (None: never) against the rules' own choice."""
     if not cands:
         return rule
     scored = [(ranker.probability(c.features), c) for c in cands]
     p, best = max(scored, key=lambda pc: pc[0])
     if rule is None or not rule.name:
         return best.speaker if p >= fill else rule
-    if best.speaker.name != rule.name and p >= override:
+    if override is not None and best.speaker.name != rule.name and p >= override:
         rule_p = next((q for q, c in scored if c.speaker.name == rule.name), 0.0)
         if p - rule_p >= override - fill:  # and clearly ahead of the rules' choice
             return best.speaker
