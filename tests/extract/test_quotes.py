@@ -414,3 +414,13 @@ def test_quotes_definite_description_is_the_body_it_describes(analyze):
     qs = quotes_of(analyze, text)
     assert by_text(qs, "no vessel had been struck").speaker == "Lake Forces"
     assert by_text(qs, "the roads would reopen").speaker == "city"  # nothing named it: kept as written
+
+
+def test_quotes_fronted_clause_with_a_vow_belongs_to_the_frame_after_it(analyze):
+    text = ("The rebel alliance pledged new offensives in the north, a commander of the group told reporters. "
+            "Militia leaders said that they had reported the attacks, a claim the army denies.")
+    qs = quotes_of(analyze, text)
+    whole = by_text(qs, "The rebel alliance pledged new offensives in the north")
+    assert whole.speaker == "commander of the group" and whole.anonymous
+    # a clause that is itself a report ("said that ...") stays its own speaker's, not the denier's
+    assert by_text(qs, "they had reported the attacks").speaker == "Militia leaders"

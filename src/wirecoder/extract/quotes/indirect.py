@@ -77,6 +77,8 @@ def trailing_frame(verb: Token) -> tuple[list[Token], Token] | None:
     person = next((seg[-1] for seg in segments if _is_name(seg)), None)
     head = person or next((t for t in segments[0] if t.pos_ in ("NOUN", "PROPN")
                            and not (segments[0][0].i <= t.head.i <= segments[0][-1].i)), None)
+    if head is not None and head.lemma_.lower() in lexicon()["content_nouns"]:
+        return None  # "…, a claim the army denies": a verdict on the clause, not its speaker
     if head is None or len(content) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in content) \
             or sent[-1].text == ":" or sent.text.rstrip().endswith(":"):
         return None  # no clause before the frame, or a line that introduces a block quote
@@ -118,8 +120,11 @@ def _verb_report(doc: Doc, tok: Token, text_all: str, quoted, actors: ActorIndex
     if not ccomp and dobj:
         # "informs The Cradle that 13 were detained": parsed as a relative clause of the object
         ccomp = [c for c in dobj[0].children if c.dep_ in ("relcl", "acl") and _that_clause(c)]
-    if ccomp and ccomp[0].i < tok.i and is_speech_verb(ccomp[0]):
-        return None, None  # "X reported that …, a charge Y denies": X's report is the quote
+    if ccomp and ccomp[0].i < tok.i and is_speech_verb(ccomp[0]) \
+            and any(c.dep_ == "ccomp" for c in ccomp[0].children):
+        # "X reported that …, a charge Y denies": X's report is the quote; but in "X vowed more
+        # attacks, a spokesman told reporters" the vow has no clause of its own: the frame is the report
+        return None, None
     content: list[Token] | None = None
     if ccomp:
         content = _coordinated(doc, tok, ccomp[0], list(ccomp[0].subtree), text_all, quoted, actors, out)
@@ -169,10 +174,21 @@ def _noun_report(doc: Doc, tok: Token, text_all: str, quoted, actors: ActorIndex
     return Found(bounds[0], bounds[1], text_all[bounds[0]:bounds[1]], "indirect", anchor=tok.idx, cue=tok, speaker=sp)
 
 
+def _without_verdict(content: list[Token]) -> list[Token]:
+    """'rebels shelled the town, a claim the rebels deny': the appended verdict is not what was said."""
+    nouns = lexicon()["content_nouns"]
+    for k, t in enumerate(content[1:], 1):
+        if t.lemma_.lower() in nouns and t.dep_ in ("appos", "npadvmod", "dep", "attr") and t.head.i < t.i:
+            comma = next((c for c in reversed(content[:k]) if c.text == ","), None)
+            if comma is not None and all(x.pos_ in ("DET", "ADJ") for x in content if comma.i < x.i < t.i):
+                return [x for x in content if x.i < comma.i]
+    return content
+
+
 def _report(text_all: str, content: list[Token], speaker_tok: Token, cue: Token, quoted, actors: ActorIndex,
             settings: Settings) -> Found | None:
     """The quote of a reported clause, when it is long enough, clear of direct quotes and its speaker credible."""
-    bounds = clause_bounds(content)
+    bounds = clause_bounds(_without_verdict(content))
     if bounds is not None and overlaps(*bounds, quoted):
         # "said any deal must include X and accused Israel of “stalling”": keep the part
         # before the coordinated branch that holds the quote
