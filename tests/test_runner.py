@@ -79,10 +79,10 @@ def test_runner_a_worker_killed_mid_run_loses_no_article():
     assert sum(isinstance(r, WirecoderError) for r in results) == 1  # only the input's own error
 
 
-def test_runner_jobs_1_runs_in_this_process():
+def test_runner_jobs_1_and_a_single_chunk_run_in_this_process():
     from wirecoder.runner import analyze_many
 
     before = {p.pid for p in multiprocessing.active_children()}
-    got = list(analyze_many(_articles(2)[:2], jobs=1))
-    assert all(isinstance(g, Analysis) for g in got) and len(got) == 2
+    got = list(analyze_many(_articles(2)[:2], jobs=1)) + list(analyze_many(_articles(3)[:3], jobs=2, chunk_size=4))
+    assert all(isinstance(g, Analysis) for g in got) and len(got) == 5
     assert {p.pid for p in multiprocessing.active_children()} <= before  # no worker started

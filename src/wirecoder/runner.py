@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from itertools import chain, islice
 
 from wirecoder.errors import ExtractionError, WirecoderError
 from wirecoder.records import Analysis, Article
@@ -40,7 +40,19 @@ def analyze_many(items: Iterable[Item], *, settings: Settings = DEFAULT, batch_s
     jobs = default_jobs() if jobs is None else max(1, int(jobs))
     if jobs == 1:
         return analyze_stream(items, settings=settings, batch_size=batch_size)
-    return _Pool(jobs, settings, batch_size).run(items, chunk_size)
+    return _parallel(iter(items), jobs, settings, batch_size, chunk_size)
+
+
+def _parallel(items: Iterator[Item], jobs: int, settings: Settings, batch_size: int,
+              chunk_size: int) -> Iterator[Result]:
+    """Worker processes, unless the whole input fits in one chunk (then this process is quicker)."""
+    from wirecoder.pipeline import analyze_stream
+
+    head = list(islice(items, chunk_size + 1))
+    if len(head) <= chunk_size:
+        yield from analyze_stream(head, settings=settings, batch_size=batch_size)
+        return
+    yield from _Pool(jobs, settings, batch_size).run(chain(head, items), chunk_size)
 
 
 def analyze_chunk(articles: list[Article], settings: Settings, batch_size: int = 16) -> list[Result]:
