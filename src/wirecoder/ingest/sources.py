@@ -34,10 +34,17 @@ def article_from_record(rec: dict, source: str, settings: Settings = DEFAULT, pu
     raise JsonLineError("the object has neither a 'text' nor an 'html' string", source=src)
 
 
-def iter_jsonl(path: Path, settings: Settings = DEFAULT, published=None) -> Iterator[Article | WirecoderError]:
-    """Articles from a JSON Lines file; a broken line yields its error and the rest go on."""
+def iter_jsonl(path: Path, settings: Settings = DEFAULT, published=None,
+               lines: tuple[int, int] | None = None) -> Iterator[Article | WirecoderError]:
+    """Articles from a JSON Lines file (only lines first..last when `lines` is given); a broken line
+    yields its error and the rest go on."""
+    first, last = lines or (1, None)
     with path.open("rb") as fh:
         for n, raw in enumerate(fh, 1):
+            if n < first:
+                continue
+            if last is not None and n > last:
+                break
             source = f"{path}:{n}"
             if not raw.strip():
                 continue
