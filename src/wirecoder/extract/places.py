@@ -21,6 +21,7 @@ from wirecoder.nlp.components import DATELINE
 from wirecoder.nlp.spans import covering_entity
 from wirecoder.records import Place
 from wirecoder.settings import DEFAULT, Settings, data_path
+from wirecoder.nlp.spans import doc_text
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Lower-case words allowed inside a multi-word place name ("Deir ez-Zor", "Bosnia and Herzegovina").
@@ -280,7 +281,7 @@ def _article_only(doc: Doc, a: int, s: int) -> bool:
 
 def _dateline(doc: Doc) -> tuple[int, int] | None:
     """Token bounds of the city of an ALL-CAPS dateline ('PORT SUDAN (Agency) -', 'YANGON, Myanmar -')."""
-    text = doc.text
+    text = doc_text(doc)
     for lo, hi in (doc._.wc_paragraphs or [])[:DATELINE_PARAGRAPHS]:
         m = DATELINE.match(text[lo:hi])
         if not m or m.end() >= hi - lo:

@@ -21,6 +21,7 @@ from wirecoder.extract.speakers import (Speaker, actor_subject_before, is_speech
 from wirecoder.nlp.components import paragraph_bounds
 from wirecoder.records import Quote
 from wirecoder.settings import DEFAULT, Settings
+from wirecoder.nlp.spans import doc_text
 
 
 _DASH_SOURCE = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})")
@@ -488,7 +489,7 @@ def _resolve_pronoun(doc: Doc, f: _Found, sp: Speaker, last: Speaker | None, las
 
 def extract_quotes(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT) -> tuple[Quote, ...]:
     """Direct and indirect quotes of the article, in text order, with resolved speakers."""
-    text_all = doc.text  # Doc.text is rebuilt on every access: read it once
+    text_all = doc_text(doc)  # joined once per Doc
     paras = doc._.wc_paragraphs or paragraph_bounds(text_all)
     if not paras:
         return ()

@@ -12,6 +12,7 @@ from spacy.util import filter_spans
 from wirecoder.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from wirecoder.registry import load_registry
 from wirecoder.settings import data_path
+from wirecoder.nlp.spans import doc_text
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line of text: a line is a paragraph in wirecoder."""
@@ -33,7 +34,7 @@ class ParagraphSplitter:
     """Start a sentence at every paragraph so no sentence crosses a line break."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         bounds = paragraph_bounds(text)
         doc._.wc_paragraphs = bounds
         starts = {s for s, _ in bounds}
