@@ -31,6 +31,12 @@ def _inputs(tmp_path: Path) -> Path:
              for n in range(4)]
     lines.insert(2, "{broken")
     (folder / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [{"id": f"row{n}", "text": f"Soldiers shelled {place} on Friday, residents said." if n != 1 else None}
+            for n, place in enumerate(("Gao", "Mopti", "Timbuktu"))]
+    pq.write_table(pa.Table.from_pylist(rows), folder / "rows.parquet")
     return folder
 
 
@@ -54,7 +60,7 @@ def test_dask_ingest_two_local_workers_give_the_local_corpus(tmp_path, monkeypat
     with Corpus(tmp_path / "dask.sqlite") as c:
         dasked = c.ingest([folder], engine="dask", workers=2, shards=tmp_path / "shards")
     assert (local.ingested, local.unchanged, local.failed) == (dasked.ingested, dasked.unchanged, dasked.failed)
-    assert local.ingested == 10 and local.failed == 3
+    assert local.ingested == 12 and local.failed == 4
     got, want = _dump(tmp_path / "dask.sqlite"), _dump(tmp_path / "local.sqlite")
     assert got == want and want["events"] and want["quotes"]
     assert sorted(p.name for p in (tmp_path / "shards" / "part-00000").iterdir()) == sorted(f"{t}.parquet"
@@ -73,9 +79,9 @@ def test_dask_shards_merge_idempotently_and_share_the_export_schema(tmp_path):
         before = c.stats()
         shards = sorted((tmp_path / "shards").glob("part-*"))
         again = [merge(c.conn, read_tables(folder)) for folder in shards]
-        assert len(shards) == 2 and sum(a["unchanged"] for a in again) == 10
+        assert len(shards) == 4 and sum(a["unchanged"] for a in again) == 12
         assert sum(a["ingested"] + a["updated"] for a in again) == 0
-        assert c.stats()["articles"] == before["articles"] == 10
+        assert c.stats()["articles"] == before["articles"] == 12
         out = export(c, "parquet", tmp_path / "pq")
     for table in TABLES:
         assert pq.read_schema(out / "corpus" / f"{table}.parquet") == \
@@ -93,6 +99,7 @@ def test_dask_partitions_keep_input_order_and_skip_the_database(tmp_path):
     assert all(len(p) <= 4 for p in parts)
     slices = [r for p in parts for _, u, r in p if u.endswith("batch.jsonl")]
     assert slices == [(1, 2), (3, 4), (5, 5)]  # five lines, two per partition, each slice alone
+    assert [r for p in parts for _, u, r in p if u.endswith("rows.parquet")] == [(1, 2), (3, 3)]
 
 
 def test_dask_cli_refuses_scheduler_without_the_dask_engine(tmp_path):

@@ -14,7 +14,7 @@ from wirecoder.ingest.fetch import is_url
 from wirecoder.settings import DEFAULT, Settings
 
 PARTITION_FILES = 16  # files or URLs per partition
-PARTITION_LINES = 64  # lines of a JSON Lines file per partition
+PARTITION_LINES = 64  # lines of a JSON Lines file, or rows of a Parquet file, per partition
 
 try:  # the plugin base class only when the dask extra is installed
     from distributed.diagnostics.plugin import WorkerPlugin
@@ -40,18 +40,24 @@ class PipelinePlugin(WorkerPlugin):
 Unit = tuple[str, str, "tuple[int, int] | None"]  # (source given, file or URL, JSON Lines line range)
 
 
-def _jsonl_units(origin: str, path: Path, lines_per_part: int) -> list[Unit]:
-    with path.open("rb") as fh:
-        total = sum(1 for _ in fh)
+def _sliced_units(origin: str, path: Path, lines_per_part: int) -> list[Unit]:
+    """A JSON Lines file in line ranges, a Parquet file in row ranges."""
+    from wirecoder.ingest.sources import parquet_rows
+
+    if path.suffix.lower() == ".parquet":
+        total = parquet_rows(path)
+    else:
+        with path.open("rb") as fh:
+            total = sum(1 for _ in fh)
     return [(origin, str(path), (lo, min(lo + lines_per_part - 1, total)))
             for lo in range(1, total + 1, lines_per_part)] or [(origin, str(path), None)]
 
 
 def partitions(sources: Iterable[str], exclude: frozenset[Path] = frozenset(), size: int | None = None,
                lines: int | None = None) -> list[list[Unit]]:
-    """Sources as partitions in input order: files and URLs `size` at a time, and each JSON Lines file
-    split into slices of `lines` lines, each slice a partition of its own."""
-    from wirecoder.ingest.sources import JSONL_SUFFIXES
+    """Sources as partitions in input order: files and URLs `size` at a time, and each JSON Lines or
+    Parquet file split into slices of `lines` lines or rows, each slice a partition of its own."""
+    from wirecoder.ingest.sources import JSONL_SUFFIXES, PARQUET_SUFFIXES
 
     size, lines = size or PARTITION_FILES, lines or PARTITION_LINES
     parts: list[list[Unit]] = []
@@ -62,9 +68,9 @@ def partitions(sources: Iterable[str], exclude: frozenset[Path] = frozenset(), s
         if not files:
             group.append((src, src, None))  # a URL, or a missing path that still gets its one failure
         for f in files:
-            if f.suffix.lower() in JSONL_SUFFIXES:
+            if f.suffix.lower() in JSONL_SUFFIXES | PARQUET_SUFFIXES:
                 parts += [group] if group else []
-                parts += [[u] for u in _jsonl_units(src, f, lines)]
+                parts += [[u] for u in _sliced_units(src, f, lines)]
                 group = []
             else:
                 group.append((src, str(f), None))
@@ -77,10 +83,12 @@ def partitions(sources: Iterable[str], exclude: frozenset[Path] = frozenset(), s
 def _items(units: list[Unit], settings: Settings, allow_private: bool):
     """(source given, article or error) for a partition's units, as a local ingest reads them."""
     from wirecoder.corpus.ingest import iter_sources
-    from wirecoder.ingest.sources import iter_jsonl
+    from wirecoder.ingest.sources import iter_jsonl, iter_parquet
 
     for origin, unit, lines in units:
-        if lines is not None:
+        if lines is not None and unit.lower().endswith(".parquet"):
+            yield from ((origin, item) for item in iter_parquet(Path(unit), settings, rows=lines))
+        elif lines is not None:
             yield from ((origin, item) for item in iter_jsonl(Path(unit), settings, lines=lines))
         else:
             yield from ((origin, item) for _, item in iter_sources([unit], settings=settings,
