@@ -80,9 +80,11 @@ def _merge(chunk: list[Item], results: list[Result]) -> list[Result]:
     return [item if isinstance(item, WirecoderError) else next(it) for item in chunk]
 
 
-def _lost(article: Article) -> ExtractionError:
-    return ExtractionError("the worker process died while analysing this article; please report this with "
-                           "the article", source=article.source or article.id)
+def _lost(article: Article, exc: Exception) -> ExtractionError:
+    what = "the worker process died" if isinstance(exc, BrokenProcessPool) else \
+        f"the worker failed ({type(exc).__name__}: {exc})".splitlines()[0]
+    return ExtractionError(f"{what} while analysing this article; please report this with the article",
+                           source=article.source or article.id)
 
 
 class _Pool:
@@ -128,6 +130,8 @@ class _Pool:
                     self.broken = True
                     yield from self._recover([chunk] + [c for c, _ in window])
                     window.clear()
+                except Exception:  # the chunk's task failed in the worker: its articles one by one
+                    yield from self._recover([chunk])
         finally:
             if self.executor is not None:
                 self.executor.shutdown(wait=False, cancel_futures=True)
@@ -142,12 +146,13 @@ class _Pool:
         future = self._submit(chunk)
         try:
             yield from _merge(chunk, future.result() if future else [])
-        except BrokenProcessPool:
-            self.broken = True
+        except Exception as exc:
+            broken = isinstance(exc, BrokenProcessPool)
+            self.broken = self.broken or broken
             if split and len(chunk) > 1:
                 for item in chunk:
                     yield from self._isolated([item], split=True)
-            elif split:  # one article: try once more before blaming it
+            elif split and broken:  # one article: try once more before blaming it
                 yield from self._isolated(chunk, split=False)
             else:
-                yield from (item if isinstance(item, WirecoderError) else _lost(item) for item in chunk)
+                yield from (item if isinstance(item, WirecoderError) else _lost(item, exc) for item in chunk)
