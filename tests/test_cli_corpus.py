@@ -93,3 +93,22 @@ def test_cli_corpus_queries_refuse_bad_filters(tmp_path):
     assert res.exit_code == 1 and "--since" in res.stderr and "YYYY-MM-DD" in res.stderr
     res = runner.invoke(app, ["events", "--db", db, "--type", "BOMBING"])
     assert res.exit_code == 1 and "ASSAULT" in res.stderr
+
+
+def _events(db) -> list[tuple]:
+    from wirecoder.corpus import Corpus
+
+    with Corpus(db) as c:
+        return [tuple(r) for r in c.conn.execute("SELECT article_id, idx, type, actor, target, location FROM events "
+                                                 "ORDER BY article_id, idx")]
+
+
+@pytest.mark.parametrize("engine_args", [["--jobs", "2"], ["--engine", "dask", "--workers", "1"]])
+def test_cli_corpus_ingest_in_parallel_gives_the_serial_corpus(folder, tmp_path, engine_args):
+    for n in range(6):  # more than one chunk of work
+        (folder / f"more{n}.txt").write_text(TEXTS["two"].replace("6 March", f"{n + 7} March"), encoding="utf-8")
+    serial = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "a.sqlite"), "--jobs", "1"])
+    other = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "b.sqlite"), *engine_args])
+    assert serial.exit_code == 0 and other.exit_code == 0, other.output
+    assert "8 ingested, 0 updated, 0 unchanged, 1 failed" in other.stderr
+    assert _events(tmp_path / "b.sqlite") == _events(tmp_path / "a.sqlite") != []

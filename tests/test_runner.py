@@ -79,10 +79,31 @@ def test_runner_a_worker_killed_mid_run_loses_no_article():
     assert sum(isinstance(r, WirecoderError) for r in results) == 1  # only the input's own error
 
 
-def test_runner_jobs_1_runs_in_this_process():
+def test_runner_jobs_1_and_a_single_chunk_run_in_this_process():
     from wirecoder.runner import analyze_many
 
     before = {p.pid for p in multiprocessing.active_children()}
-    got = list(analyze_many(_articles(2)[:2], jobs=1))
-    assert all(isinstance(g, Analysis) for g in got) and len(got) == 2
+    got = list(analyze_many(_articles(2)[:2], jobs=1)) + list(analyze_many(_articles(3)[:3], jobs=2, chunk_size=4))
+    assert all(isinstance(g, Analysis) for g in got) and len(got) == 5
     assert {p.pid for p in multiprocessing.active_children()} <= before  # no worker started
+
+
+def _fail_on_boom(articles, settings, batch_size=16):
+    if any("BOOM" in a.text for a in articles):
+        raise RuntimeError("native crash stand-in")
+    from wirecoder.pipeline import analyze_stream
+
+    return list(analyze_stream(articles, settings=settings, batch_size=batch_size))
+
+
+def test_runner_a_task_that_raises_costs_only_its_own_article(monkeypatch):
+    import wirecoder.runner as runner
+
+    monkeypatch.setattr(runner, "analyze_chunk", _fail_on_boom)  # forked workers see the patched module
+    items = _articles(8)
+    items[3] = Article(id="boom", source="boom", text="BOOM " + items[3].text)
+    got = list(runner.analyze_many(items, jobs=2, chunk_size=2))
+    assert [g.article.id if isinstance(g, Analysis) else g.source for g in got] == \
+        [i.id if isinstance(i, Article) else i.source for i in items]
+    (failed,) = [g for g in got if isinstance(g, WirecoderError) and g.source == "boom"]
+    assert "RuntimeError" in str(failed) and sum(isinstance(g, Analysis) for g in got) == 7

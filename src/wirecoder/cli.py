@@ -8,8 +8,6 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from wirecoder import cli_corpus as _cli_corpus  # noqa: F401  (registers the corpus commands)
-from wirecoder import cli_web as _cli_web  # noqa: F401  (registers report and serve)
 from wirecoder.app import app, err, fail
 from wirecoder.contract import to_contract
 from wirecoder.errors import WirecoderError
@@ -101,6 +99,11 @@ def analyze(
         err.print(f"{done} analysed, {failed} failed", highlight=False)
     if done == 0 and failed:
         raise typer.Exit(1)
+
+
+# registered after `analyze`, so that `wirecoder --help` lists analyze first
+from wirecoder import cli_corpus as _cli_corpus  # noqa: E402,F401  (registers the corpus commands)
+from wirecoder import cli_web as _cli_web  # noqa: E402,F401  (registers report and serve)
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from itertools import chain, islice
 
 from wirecoder.errors import ExtractionError, WirecoderError
 from wirecoder.records import Analysis, Article
@@ -40,7 +40,19 @@ def analyze_many(items: Iterable[Item], *, settings: Settings = DEFAULT, batch_s
     jobs = default_jobs() if jobs is None else max(1, int(jobs))
     if jobs == 1:
         return analyze_stream(items, settings=settings, batch_size=batch_size)
-    return _Pool(jobs, settings, batch_size).run(items, chunk_size)
+    return _parallel(iter(items), jobs, settings, batch_size, chunk_size)
+
+
+def _parallel(items: Iterator[Item], jobs: int, settings: Settings, batch_size: int,
+              chunk_size: int) -> Iterator[Result]:
+    """Worker processes, unless the whole input fits in one chunk (then this process is quicker)."""
+    from wirecoder.pipeline import analyze_stream
+
+    head = list(islice(items, chunk_size + 1))
+    if len(head) <= chunk_size:
+        yield from analyze_stream(head, settings=settings, batch_size=batch_size)
+        return
+    yield from _Pool(jobs, settings, batch_size).run(chain(head, items), chunk_size)
 
 
 def analyze_chunk(articles: list[Article], settings: Settings, batch_size: int = 16) -> list[Result]:
@@ -68,9 +80,11 @@ def _merge(chunk: list[Item], results: list[Result]) -> list[Result]:
     return [item if isinstance(item, WirecoderError) else next(it) for item in chunk]
 
 
-def _lost(article: Article) -> ExtractionError:
-    return ExtractionError("the worker process died while analysing this article; please report this with "
-                           "the article", source=article.source or article.id)
+def _lost(article: Article, exc: Exception) -> ExtractionError:
+    what = "the worker process died" if isinstance(exc, BrokenProcessPool) else \
+        f"the worker failed ({type(exc).__name__}: {exc})".splitlines()[0]
+    return ExtractionError(f"{what} while analysing this article; please report this with the article",
+                           source=article.source or article.id)
 
 
 class _Pool:
@@ -116,6 +130,8 @@ class _Pool:
                     self.broken = True
                     yield from self._recover([chunk] + [c for c, _ in window])
                     window.clear()
+                except Exception:  # the chunk's task failed in the worker: its articles one by one
+                    yield from self._recover([chunk])
         finally:
             if self.executor is not None:
                 self.executor.shutdown(wait=False, cancel_futures=True)
@@ -130,12 +146,13 @@ class _Pool:
         future = self._submit(chunk)
         try:
             yield from _merge(chunk, future.result() if future else [])
-        except BrokenProcessPool:
-            self.broken = True
+        except Exception as exc:
+            broken = isinstance(exc, BrokenProcessPool)
+            self.broken = self.broken or broken
             if split and len(chunk) > 1:
                 for item in chunk:
                     yield from self._isolated([item], split=True)
-            elif split:  # one article: try once more before blaming it
+            elif split and broken:  # one article: try once more before blaming it
                 yield from self._isolated(chunk, split=False)
             else:
-                yield from (item if isinstance(item, WirecoderError) else _lost(item) for item in chunk)
+                yield from (item if isinstance(item, WirecoderError) else _lost(item, exc) for item in chunk)

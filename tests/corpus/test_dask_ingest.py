@@ -27,6 +27,16 @@ def _inputs(tmp_path: Path) -> Path:
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
     shutil.copy(folder / f"{json.loads(sorted(FIXTURES.glob('*.json'))[0].read_text())['id']}.txt",
                 folder / "zz-duplicate.txt")  # same content under another id: stored once
+    lines = [json.dumps({"id": f"line{n}", "text": f"Gunmen killed {n + 3} villagers in Kaduna on Sunday, police said."})
+             for n in range(4)]
+    lines.insert(2, "{broken")
+    (folder / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [{"id": f"row{n}", "text": f"Soldiers shelled {place} on Friday, residents said." if n != 1 else None}
+            for n, place in enumerate(("Gao", "Mopti", "Timbuktu"))]
+    pq.write_table(pa.Table.from_pylist(rows), folder / "rows.parquet")
     return folder
 
 
@@ -40,14 +50,17 @@ def _dump(db: Path) -> dict[str, list[tuple]]:
         return out
 
 
-def test_dask_ingest_two_local_workers_give_the_local_corpus(tmp_path):
+def test_dask_ingest_two_local_workers_give_the_local_corpus(tmp_path, monkeypatch):
+    import wirecoder.corpus.dask_ingest as engine
+
+    monkeypatch.setattr(engine, "PARTITION_LINES", 2)  # the JSON Lines file spans three partitions
     folder = _inputs(tmp_path)
     with Corpus(tmp_path / "local.sqlite") as c:
         local = c.ingest([folder], jobs=1)
     with Corpus(tmp_path / "dask.sqlite") as c:
         dasked = c.ingest([folder], engine="dask", workers=2, shards=tmp_path / "shards")
     assert (local.ingested, local.unchanged, local.failed) == (dasked.ingested, dasked.unchanged, dasked.failed)
-    assert local.ingested == 6 and local.failed == 2
+    assert local.ingested == 12 and local.failed == 4
     got, want = _dump(tmp_path / "dask.sqlite"), _dump(tmp_path / "local.sqlite")
     assert got == want and want["events"] and want["quotes"]
     assert sorted(p.name for p in (tmp_path / "shards" / "part-00000").iterdir()) == sorted(f"{t}.parquet"
@@ -64,9 +77,11 @@ def test_dask_shards_merge_idempotently_and_share_the_export_schema(tmp_path):
     with Corpus(tmp_path / "dask.sqlite") as c:
         c.ingest([folder], engine="dask", workers=1, shards=tmp_path / "shards")
         before = c.stats()
-        again = merge(c.conn, read_tables(tmp_path / "shards" / "part-00000"))
-        assert again["unchanged"] == 6 and again["ingested"] == 0
-        assert c.stats()["articles"] == before["articles"] == 6
+        shards = sorted((tmp_path / "shards").glob("part-*"))
+        again = [merge(c.conn, read_tables(folder)) for folder in shards]
+        assert len(shards) == 4 and sum(a["unchanged"] for a in again) == 12
+        assert sum(a["ingested"] + a["updated"] for a in again) == 0
+        assert c.stats()["articles"] == before["articles"] == 12
         out = export(c, "parquet", tmp_path / "pq")
     for table in TABLES:
         assert pq.read_schema(out / "corpus" / f"{table}.parquet") == \
@@ -77,11 +92,14 @@ def test_dask_partitions_keep_input_order_and_skip_the_database(tmp_path):
     folder = _inputs(tmp_path)
     db = folder / "c.sqlite"
     db.write_bytes(b"")
-    parts = partitions([str(folder), "https://example.org/feed.xml"], frozenset({db.resolve()}), size=4)
-    units = [u for p in parts for _, u in p]
-    assert parts[0][0] == (str(folder), units[0])
+    parts = partitions([str(folder), "https://example.org/feed.xml"], frozenset({db.resolve()}), size=4, lines=2)
+    units = [u for p in parts for _, u, _ in p]
+    assert parts[0][0] == (str(folder), units[0], (1, 2))  # batch.jsonl sorts first
     assert units[-1] == "https://example.org/feed.xml" and str(db) not in units
-    assert units[:-1] == sorted(units[:-1]) and all(len(p) <= 4 for p in parts)
+    assert all(len(p) <= 4 for p in parts)
+    slices = [r for p in parts for _, u, r in p if u.endswith("batch.jsonl")]
+    assert slices == [(1, 2), (3, 4), (5, 5)]  # five lines, two per partition, each slice alone
+    assert [r for p in parts for _, u, r in p if u.endswith("rows.parquet")] == [(1, 2), (3, 3)]
 
 
 def test_dask_cli_refuses_scheduler_without_the_dask_engine(tmp_path):

@@ -93,3 +93,24 @@ def test_sources_a_first_sentence_starting_with_by_is_not_a_byline():
     text = "By August 2023 militia fighters had seized the town.\n" + BODY
     art = article_from_text(text)
     assert art.byline is None and art.text.startswith("By August 2023")
+
+
+def test_sources_parquet_rows_are_articles_and_a_bad_row_is_one_error(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from wirecoder.errors import InputError, WirecoderError
+    from wirecoder.ingest.sources import iter_articles, iter_parquet
+    from wirecoder.records import Article
+
+    rows = [{"id": "p1", "text": BODY, "html": None}, {"id": "p2", "text": None, "html": None},
+            {"id": "p3", "text": BODY + " Officials gave no figure.", "html": None}]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "batch.parquet")
+    got = list(iter_articles(tmp_path / "batch.parquet"))
+    assert [g.id for g in got if isinstance(g, Article)] == ["p1", "p3"]
+    (bad,) = [g for g in got if isinstance(g, WirecoderError)]
+    assert "batch.parquet:2" in str(bad) and "neither" in str(bad)
+    assert [a.id for a in iter_parquet(tmp_path / "batch.parquet", rows=(2, 3)) if isinstance(a, Article)] == ["p3"]
+    (tmp_path / "cut.parquet").write_bytes(b"PAR1 not really")
+    (err,) = list(iter_articles(tmp_path / "cut.parquet"))
+    assert isinstance(err, InputError) and "Parquet" in str(err)

@@ -13,7 +13,8 @@ from wirecoder.errors import ClusterError
 from wirecoder.ingest.fetch import is_url
 from wirecoder.settings import DEFAULT, Settings
 
-PARTITION_FILES = 16  # files or URLs per partition (a JSON Lines file is one unit)
+PARTITION_FILES = 16  # files or URLs per partition
+PARTITION_LINES = 64  # lines of a JSON Lines file, or rows of a Parquet file, per partition
 
 try:  # the plugin base class only when the dask extra is installed
     from distributed.diagnostics.plugin import WorkerPlugin
@@ -36,20 +37,65 @@ class PipelinePlugin(WorkerPlugin):
         nlp_for(self.settings)
 
 
-def partitions(sources: Iterable[str], exclude: frozenset[Path] = frozenset(),
-               size: int = PARTITION_FILES) -> list[list[tuple[str, str]]]:
-    """Sources as lists of (source given, unit): a unit is a file, a JSON Lines file or a URL; in input order."""
-    units: list[tuple[str, str]] = []
+Unit = tuple[str, str, "tuple[int, int] | None"]  # (source given, file or URL, JSON Lines line range)
+
+
+def _sliced_units(origin: str, path: Path, lines_per_part: int) -> list[Unit]:
+    """A JSON Lines file in line ranges, a Parquet file in row ranges."""
+    from wirecoder.ingest.sources import parquet_rows
+
+    if path.suffix.lower() == ".parquet":
+        total = parquet_rows(path)
+    else:
+        with path.open("rb") as fh:
+            total = sum(1 for _ in fh)
+    return [(origin, str(path), (lo, min(lo + lines_per_part - 1, total)))
+            for lo in range(1, total + 1, lines_per_part)] or [(origin, str(path), None)]
+
+
+def partitions(sources: Iterable[str], exclude: frozenset[Path] = frozenset(), size: int | None = None,
+               lines: int | None = None) -> list[list[Unit]]:
+    """Sources as partitions in input order: files and URLs `size` at a time, and each JSON Lines or
+    Parquet file split into slices of `lines` lines or rows, each slice a partition of its own."""
+    from wirecoder.ingest.sources import JSONL_SUFFIXES, PARQUET_SUFFIXES
+
+    size, lines = size or PARTITION_FILES, lines or PARTITION_LINES
+    parts: list[list[Unit]] = []
+    group: list[Unit] = []
     for src in sources:
         path = Path(src)
-        if is_url(src) or not path.exists():
-            units.append((src, src))  # a missing path still gets its one failure, from the worker
-            continue
-        units.extend((src, str(f)) for f in _files(path) if f.resolve() not in exclude)
-    return [units[i:i + size] for i in range(0, len(units), size)]
+        files = [] if is_url(src) or not path.exists() else [f for f in _files(path) if f.resolve() not in exclude]
+        if not files:
+            group.append((src, src, None))  # a URL, or a missing path that still gets its one failure
+        for f in files:
+            if f.suffix.lower() in JSONL_SUFFIXES | PARQUET_SUFFIXES:
+                parts += [group] if group else []
+                parts += [[u] for u in _sliced_units(src, f, lines)]
+                group = []
+            else:
+                group.append((src, str(f), None))
+        if len(group) >= size:
+            parts += [group[i:i + size] for i in range(0, len(group), size)]
+            group = []
+    return parts + ([group] if group else [])
 
 
-def ingest_partition(units: list[tuple[str, str]], settings: Settings = DEFAULT, allow_private: bool = False) -> dict:
+def _items(units: list[Unit], settings: Settings, allow_private: bool):
+    """(source given, article or error) for a partition's units, as a local ingest reads them."""
+    from wirecoder.corpus.ingest import iter_sources
+    from wirecoder.ingest.sources import iter_jsonl, iter_parquet
+
+    for origin, unit, lines in units:
+        if lines is not None and unit.lower().endswith(".parquet"):
+            yield from ((origin, item) for item in iter_parquet(Path(unit), settings, rows=lines))
+        elif lines is not None:
+            yield from ((origin, item) for item in iter_jsonl(Path(unit), settings, lines=lines))
+        else:
+            yield from ((origin, item) for _, item in iter_sources([unit], settings=settings,
+                                                                  allow_private=allow_private))
+
+
+def ingest_partition(units: list[Unit], settings: Settings = DEFAULT, allow_private: bool = False) -> dict:
     """Ingest one partition into an in-memory corpus: {"tables": the shard as Parquet bytes per table,
     "unchanged": articles the partition held twice}."""
     from wirecoder.corpus import store
@@ -58,9 +104,7 @@ def ingest_partition(units: list[tuple[str, str]], settings: Settings = DEFAULT,
 
     conn = store.connect(":memory:")
     try:
-        report = run_ingest(conn, [u for _, u in units], settings=settings, allow_private=allow_private, jobs=1)
-        for origin, unit in units:  # failures name the source the user gave, as in a local ingest
-            conn.execute("UPDATE failures SET origin=? WHERE origin=?", (origin, unit))
+        report = run_ingest(conn, [], settings=settings, jobs=1, items=_items(units, settings, allow_private))
         return {"tables": table_bytes(conn), "unchanged": report.unchanged}
     finally:
         conn.close()
@@ -81,13 +125,13 @@ def _client(scheduler: str | None, workers: int | None):
 
 def ingest_dask(conn, sources: Iterable[str], *, shards: Path, settings: Settings = DEFAULT,
                 scheduler: str | None = None, workers: int | None = None, allow_private: bool = False,
-                partition_size: int = PARTITION_FILES) -> IngestReport:
+                partition_size: int | None = None, partition_lines: int | None = None) -> IngestReport:
     """Ingest sources on a Dask cluster (`scheduler` address, or a LocalCluster of `workers`) into `conn`."""
     try:
         from distributed import as_completed  # noqa: F401
     except ImportError:
         raise ClusterError("the Dask engine needs the dask extra: pip install 'wirecoder[dask]'") from None
-    parts = partitions([str(s) for s in sources], _db_files(conn), partition_size)
+    parts = partitions([str(s) for s in sources], _db_files(conn), partition_size, partition_lines)
     for old in shards.glob("part-*/*.parquet"):  # a previous run's shards
         old.unlink()
     client, cluster = _client(scheduler, workers)

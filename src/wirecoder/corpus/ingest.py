@@ -92,8 +92,10 @@ def _db_files(conn) -> frozenset[Path]:
 
 def run_ingest(conn, sources: Iterable[str | Path], *, settings: Settings = DEFAULT, allow_private: bool = False,
                retry_failed: bool = False, on_item: Callable[[str, str], None] | None = None,
-               fetcher=None, batch_size: int = 16, jobs: int | None = 1) -> IngestReport:
-    """Ingest sources into an open corpus connection; failures are recorded and never stop the run."""
+               fetcher=None, batch_size: int = 16, jobs: int | None = 1,
+               items: Iterable[tuple[str, Article | WirecoderError]] | None = None) -> IngestReport:
+    """Ingest sources (or ready (origin, article or error) `items`) into an open corpus connection;
+    failures are recorded and never stop the run."""
     sources = [str(s) for s in sources]
     if retry_failed:
         sources += [t for t in store.retry_targets(conn) if t not in sources]
@@ -106,8 +108,9 @@ def run_ingest(conn, sources: Iterable[str | Path], *, settings: Settings = DEFA
         tick("failed", exc.source or origin)
 
     def pending() -> Iterator[Article | WirecoderError]:
-        for origin, item in iter_sources(sources, settings=settings, allow_private=allow_private, fetcher=fetcher,
-                                         exclude=_db_files(conn)):
+        stream = items if items is not None else iter_sources(
+            sources, settings=settings, allow_private=allow_private, fetcher=fetcher, exclude=_db_files(conn))
+        for origin, item in stream:
             if isinstance(item, WirecoderError):
                 item.origin = origin
                 yield item

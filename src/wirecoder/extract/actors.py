@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from wirecoder.records import Actor, Mention, Place
 from wirecoder.registry import Registry, load_registry, norm
+from wirecoder.nlp.spans import doc_text
 from wirecoder.settings import DEFAULT, Settings, data_lines
 
 ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
@@ -310,7 +311,7 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
             given[toks[0]] = cluster if given.get(toks[0], cluster) is cluster else False
 
     # acronyms defined in parentheses: "Kataeb Hezbollah (KH)"
-    text = doc.text  # rebuilt on every access: read once
+    text = doc_text(doc)  # joined once per Doc
     for c in list(clusters):
         for ms, me, _ in list(c.mentions):
             m = re.match(r"\s*\(([A-Z][A-Za-z.\-]{1,9})\)", text[me:me + 14])

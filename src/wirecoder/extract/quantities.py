@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from wirecoder.records import Quantity
 from wirecoder.settings import DEFAULT, Settings, data_path
+from wirecoder.nlp.spans import doc_text
 
 LEXICON_FILE = "quantity_lexicon.yaml"
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -331,7 +332,7 @@ def extract_quantities(doc: Doc, settings: Settings = DEFAULT) -> tuple[Quantity
     """Counts with qualifiers and units."""
     lex = lexicon()
     blocked, temporal = _blocked_tokens(doc)
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc_text(doc)  # joined once per Doc
     out: list[Quantity] = []
     i = 0
     while i < len(doc):

@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 
 from wirecoder.records import DateRef
 from wirecoder.settings import DEFAULT, Settings, data_path
+from wirecoder.nlp.spans import doc_text
 
 LEXICON_FILE = "time_lexicon.yaml"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -441,7 +442,7 @@ def _candidates(doc: Doc, text: str, lex: Lexicon) -> list[_Found]:
 def extract_dates(doc: Doc, published: date | None, settings: Settings = DEFAULT) -> tuple[DateRef, ...]:
     """Temporal expressions of the article, resolved where possible."""
     lex = lexicon()
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc_text(doc)  # joined once per Doc
     out: list[DateRef] = []
     for f in _candidates(doc, text, lex):
         res = _resolve(f, lex, published, out)

@@ -14,6 +14,7 @@ from wirecoder.settings import DEFAULT, Settings
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+PARQUET_SUFFIXES = {".parquet"}
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
@@ -34,10 +35,17 @@ def article_from_record(rec: dict, source: str, settings: Settings = DEFAULT, pu
     raise JsonLineError("the object has neither a 'text' nor an 'html' string", source=src)
 
 
-def iter_jsonl(path: Path, settings: Settings = DEFAULT, published=None) -> Iterator[Article | WirecoderError]:
-    """Articles from a JSON Lines file; a broken line yields its error and the rest go on."""
+def iter_jsonl(path: Path, settings: Settings = DEFAULT, published=None,
+               lines: tuple[int, int] | None = None) -> Iterator[Article | WirecoderError]:
+    """Articles from a JSON Lines file (only lines first..last when `lines` is given); a broken line
+    yields its error and the rest go on."""
+    first, last = lines or (1, None)
     with path.open("rb") as fh:
         for n, raw in enumerate(fh, 1):
+            if n < first:
+                continue
+            if last is not None and n > last:
+                break
             source = f"{path}:{n}"
             if not raw.strip():
                 continue
@@ -55,6 +63,41 @@ def iter_jsonl(path: Path, settings: Settings = DEFAULT, published=None) -> Iter
                 yield article_from_record(rec, source, settings, published)
             except WirecoderError as exc:
                 yield exc
+
+
+def iter_parquet(path: Path, settings: Settings = DEFAULT, published=None,
+                 rows: tuple[int, int] | None = None) -> Iterator[Article | WirecoderError]:
+    """Articles from a Parquet file with the JSON Lines columns (`id`, `text` or `html`, metadata), one per
+    row (only rows first..last, counted from 1, when `rows` is given); a bad row yields its error."""
+    import pyarrow.parquet as pq
+
+    first, last = rows or (1, None)
+    try:
+        batches = pq.ParquetFile(path).iter_batches(batch_size=256)
+        n = 0
+        for batch in batches:
+            for rec in batch.to_pylist():
+                n += 1
+                if n < first or (last is not None and n > last):
+                    continue
+                try:
+                    yield article_from_record(rec, f"{path}:{n}", settings, published)
+                except WirecoderError as exc:
+                    yield exc
+            if last is not None and n >= last:
+                return
+    except (OSError, ValueError) as exc:  # pyarrow's errors for a file that is not Parquet or is cut short
+        yield InputError(f"cannot read the Parquet file ({type(exc).__name__})", source=str(path))
+
+
+def parquet_rows(path: Path) -> int:
+    """How many rows a Parquet file holds (0 when it cannot be read)."""
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path).metadata.num_rows
+    except (OSError, ValueError):
+        return 0
 
 
 def read_path(path: Path, settings: Settings = DEFAULT, published=None) -> Article:
@@ -98,6 +141,9 @@ def iter_articles(inputs, settings: Settings = DEFAULT, published=None) -> Itera
         for f in files:
             if f.suffix.lower() in JSONL_SUFFIXES:
                 yield from iter_jsonl(f, settings, published)
+                continue
+            if f.suffix.lower() in PARQUET_SUFFIXES:
+                yield from iter_parquet(f, settings, published)
                 continue
             try:
                 yield read_path(f, settings, published)

@@ -11,6 +11,7 @@ from spacy.util import filter_spans
 
 from wirecoder.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from wirecoder.registry import load_registry
+from wirecoder.nlp.spans import doc_text
 from wirecoder.settings import data_lines
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -33,7 +34,7 @@ class ParagraphSplitter:
     """Start a sentence at every paragraph so no sentence crosses a line break."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         bounds = paragraph_bounds(text)
         doc._.wc_paragraphs = bounds
         starts = {s for s, _ in bounds}
@@ -122,7 +123,7 @@ class EntityFixer:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = []
-        lines = {(lo, hi) for lo, hi in (doc._.wc_paragraphs or paragraph_bounds(doc.text))}
+        lines = {(lo, hi) for lo, hi in (doc._.wc_paragraphs or paragraph_bounds(doc_text(doc)))}
         for ent in doc.ents:
             label = ent.label_
             if label == "PERSON" and not ent.ent_id_ and any(t.lower_ in self.org_words for t in ent):

@@ -27,3 +27,11 @@ def covering_entity(doc: Doc, start: int, end: int) -> Span | None:
         return None
     ent = entity_at(doc, start)
     return ent if ent is not None and ent.end >= end else None
+
+
+def doc_text(doc: Doc) -> str:
+    """``Doc.text``, joined once per Doc (the property joins every token on each read; it never changes)."""
+    text = doc.user_data.get("wc_text")
+    if text is None:
+        text = doc.user_data["wc_text"] = doc.text
+    return text

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from wirecoder.extract.events.base import _Cand
 from wirecoder.settings import model_data
+from wirecoder.nlp.spans import doc_text
 
 _CAPTION = re.compile(r"^\s*(caption|photo|image|pictured|above|top)\b|\((photo|image|picture)\b|\b(afp|reuters|ap) photo\b", re.I)
 _TALLY = re.compile(r"\b(since|so far|to date|in total|altogether|overall|tally|toll|at least|more than|over the past)\b", re.I)
@@ -46,7 +47,7 @@ def article_context(doc: Doc, groups: list[list[_Cand]], bests: list[_Cand]) -> 
     """Article-level facts for every candidate of `doc`."""
     sents = list(doc.sents)
     starts = {s.start_char: i for i, s in enumerate(sents)}
-    text = doc.text
+    text = doc_text(doc)
     para_of, para = {}, 0
     for s in sents:
         para_of[s.start_char] = para

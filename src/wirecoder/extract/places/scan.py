@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from wirecoder.extract.places.gazetteer import Entry, get_gazetteer
 from wirecoder.extract.places.lexicon import ARABIC_ARTICLES, DATELINE_PARAGRAPHS, MAX_SCAN_TOKENS, PARTICLES
 from wirecoder.nlp.components import DATELINE
-from wirecoder.nlp.spans import covering_entity
+from wirecoder.nlp.spans import covering_entity, doc_text
 
 
 def _is_cap(tok) -> bool:
@@ -69,7 +69,7 @@ def _covering(doc: Doc, start: int, end: int) -> Span | None:
 
 def _dateline(doc: Doc) -> tuple[int, int] | None:
     """Token bounds of the city of an ALL-CAPS dateline ('PORT SUDAN (Agency) -', 'YANGON, Myanmar -')."""
-    text = doc.text
+    text = doc_text(doc)
     for lo, hi in (doc._.wc_paragraphs or [])[:DATELINE_PARAGRAPHS]:
         m = DATELINE.match(text[lo:hi])
         if not m or m.end() >= hi - lo:

@@ -24,6 +24,7 @@ from wirecoder.extract.quotes.pronouns import resolve_pronoun
 from wirecoder.extract.quotes.ranker import Candidate, candidates, choose, load_ranker
 from wirecoder.extract.speakers import Speaker, told_to
 from wirecoder.nlp.components import paragraph_bounds
+from wirecoder.nlp.spans import doc_text
 from wirecoder.records import Quote
 from wirecoder.settings import DEFAULT, Settings
 
@@ -113,7 +114,7 @@ def attributions(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT,
                  with_candidates: bool = False) -> list[Attribution]:
     """Every quote with its rules' speaker and, where the ranker runs, its candidates; `with_candidates`
     gives them for every quote but continued block quotes (the ranker's training rows)."""
-    text_all = doc.text  # Doc.text is rebuilt on every access: read it once
+    text_all = doc_text(doc)  # joined once per Doc
     paras = doc._.wc_paragraphs or paragraph_bounds(text_all)
     if not paras:
         return []
