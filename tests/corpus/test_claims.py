@@ -50,3 +50,16 @@ def test_claims_show_evolution_and_disagreement(tmp_path):
         assert rows[1]["disagrees"] and "defence sources: 60" in rows[1]["disagrees_with"]
         assert rows[2]["disagrees"] is False  # a later count of an open period is an update, not a dispute
         assert corpus.claims(about="soldiers") == []
+
+
+def test_claims_actor_filter_matches_whole_names_only(tmp_path):
+    t_kh = "KH fighters fired 12 rockets at the base, the monitor said."
+    t_kharkiv = "Kharkiv was hit by 12 rockets overnight."
+    with Corpus(tmp_path / "c.sqlite") as corpus:
+        corpus.add(build("k1", t_kh, outlet="Paper A", published="2024-02-01",
+                         quantities=[quantity(t_kh, "12 rockets", 12, "rockets")]))
+        corpus.add(build("k2", t_kharkiv, outlet="Paper B", published="2024-02-02",
+                         quantities=[quantity(t_kharkiv, "12 rockets", 12, "rockets")]))
+        rows = corpus.claims(actor="KH")
+        assert [r["article_id"] for r in rows] == ["k1"]  # "KH" is not a word of "Kharkiv"
+        assert len(corpus.claims(about="rockets")) == 2

@@ -1,6 +1,7 @@
 """Read queries over the corpus with the CLI's filters: actor, type, dates, place, full-text search."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
@@ -162,8 +163,8 @@ def claims(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
         params += [f"%{stem}%", f"%{about.lower()}%"]
     if f.actor:
         names = actor_names(conn, f.actor)
-        where.append("(" + _in("c.reporter", names, params) + " OR c.sentence LIKE ?)")
-        params.append(f"%{f.actor}%")
+        where.append("(" + _in("c.reporter", names, params) + " OR " + _names_word(conn, "c.sentence", names | {f.actor},
+                                                                           params) + ")")
     _dates("c.published", f, where, params)
     if f.place:
         where.append("EXISTS (SELECT 1 FROM places p WHERE p.article_id = c.article_id AND p.start >= c.start - 400 "
@@ -177,6 +178,22 @@ def claims(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
     for r in rows:
         r["anonymous_only"] = r["sourcing"] == "anonymous"
     return rows
+
+
+@functools.lru_cache(maxsize=64)
+def _word_pattern(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+def _has_word(text: str | None, pattern: str) -> bool:
+    return bool(text) and _word_pattern(pattern).search(text) is not None
+
+
+def _names_word(conn: sqlite3.Connection, column: str, names: set[str], params: list) -> str:
+    """SQL true when `column` names one of `names` as whole words ('KH' is not in 'Kharkiv')."""
+    conn.create_function("wc_has_word", 2, _has_word, deterministic=True)
+    params.append(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+    return f"wc_has_word({column}, ?)"
 
 
 def _unit_key(unit: str) -> str:
