@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import io
 import re
 import shlex
@@ -75,3 +76,20 @@ def test_spacy_pipeline_example_runs():
                  "README.md", "exec"), scope)
     quotes, events = scope["result"]
     assert quotes and events
+
+
+@pytest.mark.slow
+def test_broken_json_lines_example_prints_what_the_readme_shows(tmp_path, monkeypatch):
+    block = re.search(r"```\n(\$ wirecoder analyze articles\.jsonl.*?)```", README, re.S).group(1).splitlines()
+    args = shlex.split(block[0].removeprefix("$ ").split(">")[0])
+    lines = [json.dumps({"id": f"a{i:02d}", "text": f"Police arrested {i + 2} men in Basra on Monday, officials said.",
+                         "published": "2024-01-12"}) for i in range(1, 43)]
+    # line 7 drops a comma: the error names the file, the line and the column, as the README shows
+    lines[6] = '{"id": "a07", "text": "' + "Police arrested nine men in Basra on Monday, officials." + '" "published": "2024-01-12"}'
+    (tmp_path / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(app, args[1:] + ["--jobs", "1"])
+    shown = [ln for ln in block[1:] if ln.strip()]
+    printed = [ln for ln in res.output.splitlines() if ln.startswith("error:") or " analysed, " in ln]
+    assert printed == shown, res.output
+    assert sum(1 for ln in res.output.splitlines() if ln.startswith("{")) == 41  # the rest of the batch goes on
