@@ -424,3 +424,14 @@ def test_quotes_fronted_clause_with_a_vow_belongs_to_the_frame_after_it(analyze)
     assert whole.speaker == "commander of the group" and whole.anonymous
     # a clause that is itself a report ("said that ...") stays its own speaker's, not the denier's
     assert by_text(qs, "they had reported the attacks").speaker == "Militia leaders"
+
+
+def test_quotes_described_source_named_in_the_same_phrase_is_that_name(analyze):
+    text = ('"The road is closed," said a taxi driver who gave his name only as Karim. '
+            "Soldiers shelled the village of Lusenda, according to the spokesman of the sector, Major Elias Ndume. "
+            "A military spokesman said troops had retaken the town.")
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "The road is closed").speaker == "Karim"
+    assert by_text(qs, "Soldiers shelled the village").speaker == "Elias Ndume"
+    unnamed = by_text(qs, "troops had retaken the town")  # no name given: the description stays, anonymous
+    assert unnamed.speaker == "military spokesman" and unnamed.anonymous

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.extract.actors import ORG_WORDS, ActorIndex
+from wirecoder.extract.actors import ORG_WORDS, TITLE_WORDS, ActorIndex
 from wirecoder.settings import data_path
 
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "i", "we", "you", "who", "which", "that"}
@@ -136,12 +136,60 @@ def looks_like_person(name: str, kind: str | None) -> bool:
         and not any(w.lower() in ORG_WORDS for w in words)
 
 
+NAMING_LEMMAS = {"name", "identify", "call", "know"}  # "who gave his name only as Brian", "identified as X"
+
+
+def _name_run(doc: Doc, i: int, stop: int) -> str | None:
+    """The run of proper nouns that starts at token i (titles aside), as written."""
+    while i < stop and (doc[i].pos_ != "PROPN" or doc[i].lower_.rstrip(".") in TITLE_WORDS):
+        i += 1
+    j = i
+    while j < stop and (doc[j].pos_ == "PROPN" or doc[j].text == "-"):
+        j += 1
+    return doc[i:j].text if j > i else None
+
+
+def _given_name(tok: Token, actors: ActorIndex) -> str | None:
+    """A described source who is named right there: 'the spokesperson of the operation, Captain X'
+    (a person's name in apposition) or 'a student who gave his name only as Brian'."""
+    if tok.pos_ != "NOUN":
+        return None
+    doc = tok.doc
+    for c in tok.rights:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
+            name = actors.at(c.idx, c.idx + len(c.text))
+            return name if name and actors.kind_of(name) == "person" else _name_run(doc, c.left_edge.i, c.i + 1)
+        if c.dep_ in ("relcl", "acl") and any(t.lemma_.lower() in NAMING_LEMMAS for t in c.subtree):
+            cue = next(t for t in c.subtree if t.lemma_.lower() in NAMING_LEMMAS)
+            run = _name_run(doc, cue.i + 1, c.right_edge.i + 1)
+            if run and len(run.split()) <= 4:
+                return run
+    return _trailing_name(tok)
+
+
+def _trailing_name(tok: Token) -> str | None:
+    """'…, according to the spokesperson of the operation, Captain X Y.': the parser hangs the
+    name on the verb; a person's name that closes the sentence right after the phrase is its name."""
+    doc, sent = tok.doc, tok.sent
+    comma = tok.right_edge.i + 1
+    if comma >= sent.end - 1 or doc[comma].text != ",":
+        return None
+    end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end
+    words = doc[comma + 1:end]
+    if len(words) and all(t.pos_ == "PROPN" or t.text == "-" for t in words) and words[-1].ent_type_ == "PERSON":
+        return _name_run(doc, comma + 1, end)
+    return None
+
+
 def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
     """Speaker from the token that heads the subject of a speech cue."""
     phrase = phrase_of(tok)
     text = re.sub(r"^(?:the|a|an)\s+", "", phrase.text.strip(" ,"), flags=re.I)
     if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
         return Speaker(None, tok.text, pronoun=True, start=tok.idx)
+    given = _given_name(tok, actors)
+    if given is not None:
+        return Speaker(given, phrase.text, person=True, start=phrase.start_char)
     name = _head_actor(tok, phrase, actors)
     if name and actors.kind_of(name) == "person":
         # "The gang leader most closely associated with X, Jimmy Chérizier, warned"
