@@ -435,3 +435,11 @@ def test_quotes_described_source_named_in_the_same_phrase_is_that_name(analyze):
     assert by_text(qs, "Soldiers shelled the village").speaker == "Elias Ndume"
     unnamed = by_text(qs, "troops had retaken the town")  # no name given: the description stays, anonymous
     assert unnamed.speaker == "military spokesman" and unnamed.anonymous
+
+
+def test_quotes_an_aside_in_brackets_does_not_cut_the_speakers_name(analyze):
+    text = ('"Rebuilding it will take years," said Col (retd) Daniel Okafor, a fellow at the institute. '
+            "The UN Mission in South Sudan (UNMISS) said the convoy had reached Bor.")
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "Rebuilding it will take years").speaker == "Daniel Okafor"
+    assert by_text(qs, "the convoy had reached Bor").speaker == "UN Mission in South Sudan"  # an acronym still ends it

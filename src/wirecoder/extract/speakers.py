@@ -93,7 +93,11 @@ def phrase_of(tok: Token) -> Span:
         elif child.dep_ in _TRIM_DEPS and not child.is_punct:
             break
     paren = next((t.i for t in doc[left:right + 1] if t.text == "("), None)
-    if paren is not None and paren > left:  # "UN Support Mission in Libya (UNSMIL)": the acronym is an alias
+    if paren is not None and paren > left and paren < tok.i and doc[paren + 1].is_lower:
+        left = paren + 1  # "Lt Gen (retd) Harcharan Mehta-Singh": the name follows the aside
+        while left < tok.i and (doc[left].is_lower or doc[left].text == ")"):
+            left += 1
+    elif paren is not None and paren > left:  # "UN Support Mission in Libya (UNSMIL)": the acronym is an alias
         right = paren - 1
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
