@@ -443,3 +443,11 @@ def test_quotes_an_aside_in_brackets_does_not_cut_the_speakers_name(analyze):
     qs = quotes_of(analyze, text)
     assert by_text(qs, "Rebuilding it will take years").speaker == "Daniel Okafor"
     assert by_text(qs, "the convoy had reached Bor").speaker == "UN Mission in South Sudan"  # an acronym still ends it
+
+
+def test_quotes_fragment_inside_a_reported_clause_is_said_by_its_speaker(analyze):
+    text = ('The interior ministry said in a statement that 40 detainees had been moved "for their own safety" '
+            "and would be released soon. Two quoted words, \"never again\", were painted on the wall.")
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "for their own safety").speaker == "interior ministry"
+    assert by_text(qs, "never again").speaker is None  # no speech verb above it: no speaker

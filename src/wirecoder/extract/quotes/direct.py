@@ -138,5 +138,20 @@ def direct_quote(doc: Doc, text_all: str, p: Passage, passages: list[Passage], q
         found.cue, found.anchor = cue, cue.idx
         found.speaker = _cue_speaker(doc, cue, end, quoted, actors)
     if found.speaker is None and not found.inherit:
+        gov = _governing_cue(span)
+        if gov is not None:
+            found.cue, found.anchor = gov, gov.idx
+            found.speaker = _cue_speaker(doc, gov, end, quoted, actors)
+    if found.speaker is None and not found.inherit:
         _sentence_source(doc, found, doc[span.start].sent, start, quoted, actors)
     return found
+
+
+def _governing_cue(span) -> Token | None:
+    """'The ministry said in a statement that 248 men were returned “from territory …”': a quoted
+    fragment inside a reported clause is said by whoever says the clause, the speech verb it hangs on."""
+    first = next((t for t in span if not (t.is_punct or t.is_space)), None)
+    if first is None:
+        return None
+    return next((t for t in first.ancestors if not (span.start <= t.i < span.end) and is_speech_verb(t)
+                 and subject_of(t) is not None), None)
