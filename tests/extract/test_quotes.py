@@ -451,3 +451,14 @@ def test_quotes_fragment_inside_a_reported_clause_is_said_by_its_speaker(analyze
     qs = quotes_of(analyze, text)
     assert by_text(qs, "for their own safety").speaker == "interior ministry"
     assert by_text(qs, "never again").speaker is None  # no speech verb above it: no speaker
+
+
+def test_quotes_the_agency_or_the_company_is_the_body_named_before(analyze):
+    text = ("The World Food Programme said it had reached 40,000 people in Darfur. "
+            "The agency said convoys were blocked at the border. "
+            "A tanker owned by Aegean Crest Shipping was hit off Hodeidah. The company said the crew was safe. "
+            "The ministry said it would respond.")
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "convoys were blocked").speaker == "World Food Programme"
+    assert by_text(qs, "the crew was safe").speaker == "Aegean Crest Shipping"
+    assert by_text(qs, "it would respond").speaker == "ministry"  # no ministry named before: the description stays

@@ -21,7 +21,7 @@ def lexicon() -> dict:
     """The speech lexicon (data/speech.yaml) with lists turned into sets."""
     raw = yaml.safe_load(data_path("speech.yaml").read_text(encoding="utf-8"))
     out = {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
-    for key in ("source_types", "gender_words", "pronoun_gender"):
+    for key in ("source_types", "gender_words", "pronoun_gender", "description_words"):
         out[key] = {k: frozenset(v) for k, v in raw[key].items()}
     return out
 

@@ -2,6 +2,8 @@
 is AFRICOM; 'the ministry said' after 'Somalia's Ministry of Defence' is that ministry."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from wirecoder.extract.actors import ActorIndex
@@ -28,9 +30,11 @@ def _description_head(doc: Doc, sp: Speaker):
     return head
 
 
-def _describes(doc: Doc, mention: Span, name: str, lemma: str) -> bool:
-    """True when the actor's name or the appositive after this mention holds the description's noun."""
-    if lemma in name.lower().split():
+def _describes(doc: Doc, mention: Span, names: tuple[str, ...], lemma: str) -> bool:
+    """True when the actor's names or the appositive after this mention hold the description's noun
+    (or a word the lexicon lets it stand for: 'the agency' for a 'Programme')."""
+    words = {lemma} | set(lexicon()["description_words"].get(lemma, ()))
+    if any(words & set(re.findall(r"[a-z]+", n.lower())) for n in names):
         return True
     if mention.end < len(doc) and doc[mention.end].text == ",":
         after = doc[mention.end + 1:min(len(doc), mention.end + 1 + _APPOSITIVE_REACH)]
@@ -54,7 +58,7 @@ def resolve_description(doc: Doc, sp: Speaker, actors: ActorIndex) -> Speaker | 
             if m.end > sp.start or (best is not None and m.start < best[0]):
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and _describes(doc, span, a.name, lemma):
+            if span is not None and _describes(doc, span, (a.name, *a.aliases), lemma):
                 best = (m.start, a)
     if best is None:
         return None
