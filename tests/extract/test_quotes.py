@@ -462,3 +462,12 @@ def test_quotes_the_agency_or_the_company_is_the_body_named_before(analyze):
     assert by_text(qs, "convoys were blocked").speaker == "World Food Programme"
     assert by_text(qs, "the crew was safe").speaker == "Aegean Crest Shipping"
     assert by_text(qs, "it would respond").speaker == "ministry"  # no ministry named before: the description stays
+
+
+def test_quotes_a_record_issued_by_a_body_is_that_bodys_and_he_is_never_a_river(analyze):
+    text = ("Mobile internet was suspended for two days, according to an order issued by the state Home Department. "
+            "Vadim Kolesnik accused the government of waging an economic war on the left bank of the Dniester. "
+            '"They will not break us," he declared.')
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "Mobile internet was suspended").speaker == "Home Department"
+    assert by_text(qs, "They will not break us").speaker == "Vadim Kolesnik"

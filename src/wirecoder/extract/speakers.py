@@ -206,8 +206,10 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
     lex = lexicon()
     if name is None and tok.lemma_.lower() in lex["record_nouns"]:
         # "according to a tally by the Health Ministry": the record's author speaks
-        for child in tok.children:
-            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+        # "an order issued by the state Home Department", "information collected by BRM volunteers"
+        issued = [g for c in tok.children if c.dep_ in ("acl", "relcl") for g in c.children if g.dep_ == "agent"]
+        for child in [c for c in tok.children if c.dep_ in ("prep", "agent")] + issued:
+            if child.lower_ in ("by", "from", "of"):
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
                     return resolve_phrase(pobj, actors)

@@ -64,8 +64,11 @@ def antecedent(doc: Doc, lo: int, hi: int, actors: ActorIndex, quoted, gender: s
     """The person named in [lo, hi), outside quoted text, that agrees with the pronoun's gender: a
     subject before an object, one known to agree before one of unknown gender, then the nearest."""
     best = None
+    # the small model tags some rivers and towns PERSON ("the left bank of the Dniester"): a name the
+    # place extractor resolved is no one a pronoun can mean
+    places = {p.start for p in (doc._.wc_places or ())}
     for a in actors.actors:
-        if a.kind != "person":
+        if a.kind != "person" or any(m.start in places for m in a.mentions):
             continue
         known = person_gender(doc, a.name, actors) if gender else None
         if known not in (None, gender):
