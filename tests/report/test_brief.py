@@ -126,5 +126,6 @@ def test_cli_markdown_report_writes_its_charts_beside_it_and_links_them(fixture_
     assert [unquote(x) for x in links] == ["weekly brief-timeline.png", "weekly brief-map.png"]
     for name in ("weekly brief-timeline.png", "weekly brief-map.png"):
         assert (tmp_path / name).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
-    assert md.index("## Timeline") < md.index(links[0]) < md.index("## Map") < md.index(links[1]) < md.index("## Sources")
+    positions = [md.index(x) for x in ("## Timeline", links[0], "## Map", links[1], "## Sources")]
+    assert positions == sorted(positions)
     assert "weekly brief-map.png" in res.output

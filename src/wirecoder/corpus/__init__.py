@@ -97,7 +97,7 @@ class Corpus:
         return _frame(profiles.actor_profiles(self.conn, names), as_frame)
 
     def clusters(self, *, as_frame: bool = False, **filters):
-        """Event clusters: each real-world event once, with every report's evidence (stored until the corpus changes)."""
+        """Event clusters: each real-world event once, with every report's evidence (kept until the corpus changes)."""
         def compute() -> list[dict]:
             rows = dedup.cluster_events(queries.events(self.conn, Filters(**filters)), self.settings)
             rows.sort(key=lambda c: (c["date"] or "9999", c["type"], c["cluster_id"]))
