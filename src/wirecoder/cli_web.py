@@ -43,12 +43,13 @@ def report(db: Path = DB, since: str = SINCE, until: str = UNTIL, actor: str = A
             brief = build_brief(corpus, since=f.get("since"), until=f.get("until"), actor=f.get("actor"),
                                 place=f.get("place"))
         try:
-            write_report(brief, out)
+            charts = write_report(brief, out)
         except OSError as exc:
             raise ReportError(f"cannot write the report ({exc.strerror})", source=str(out)) from exc
     except WirecoderError as exc:
         fail(exc)
-    typer.echo(f"report: {len(brief.sources)} sources cited -> {out}")
+    names = f" (charts: {', '.join(p.name for p in charts)})" if charts else ""
+    typer.echo(f"report: {len(brief.sources)} sources cited -> {out}{names}")
 
 
 @app.command(epilog="Example: wirecoder serve --db corpus.sqlite --port 8000")

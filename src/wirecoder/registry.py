@@ -65,9 +65,14 @@ class Registry:
         return len(self.entries)
 
 
+# libyaml's loader reads the shipped registry in a tenth of the time (0.3 s in pure Python, paid by the
+# first clustering of every `wirecoder serve`); the pure-Python one where PyYAML was built without it
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _parse(path: Path) -> list[Entry]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or []
     except (OSError, yaml.YAMLError) as exc:
         raise RegistryError(f"cannot read actor registry: {exc}".splitlines()[0], source=str(path)) from exc
     if isinstance(raw, dict):

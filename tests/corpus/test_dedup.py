@@ -167,3 +167,27 @@ def test_dedup_an_umbrella_and_its_faction_are_no_clash_but_rivals_are():
     assert same_event(a, faction)  # US officials name the faction, the umbrella claims the strike
     assert not same_event(a, {**faction, "actor": "Islamic State"})
     assert not same_event(faction, {**faction, "article_id": "c", "actor": "Kurdistan Workers' Party"})
+
+
+def test_dedup_skipping_groups_whose_dates_cannot_meet_changes_no_cluster():
+    # the reference: complete linkage asking same_event of every member of every earlier group
+    import random
+
+    from wirecoder.corpus.dedup import cluster_events, factual, summarise
+
+    rng = random.Random(7)
+    reports = [dict(article_id=f"a{i}", idx=0, type=rng.choice(["ASSAULT", "PROTEST"]),
+                    date=rng.choice([None, f"2024-03-{rng.randint(1, 20):02d}"]),
+                    date_precision=rng.choice([None, "day", "day", "week", "month"]),
+                    location=rng.choice(["Qaim", "Erbil", None]), lat=None, lon=None,
+                    actor=rng.choice(["United States", "Kataeb Hezbollah", None]), target=None)
+               for i in range(160)]
+    reps = sorted(reports, key=lambda r: (r["type"], r.get("date") or "9999", r["article_id"], r["idx"]))
+    groups: list[list[dict]] = []
+    for r in reps:
+        home = next((g for g in groups if g[0]["type"] == r["type"] and all(same_event(r, x) for x in g)), None)
+        if home is None:
+            groups.append(home := [])
+        home.append({**r, "home": None})
+    assert all(factual(r) for r in reports)
+    assert cluster_events(reports) == [summarise(g) for g in groups]

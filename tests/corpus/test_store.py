@@ -32,7 +32,7 @@ def test_store_records_migrations_once(tmp_path):
     Corpus(db).close()
     with Corpus(db) as c:
         rows = c.conn.execute("SELECT version, name FROM schema_migrations").fetchall()
-        assert [tuple(r) for r in rows] == [(1, "initial schema")]
+        assert [tuple(r) for r in rows] == [(1, "initial schema"), (2, "cluster cache")]
         assert c.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.migrate(c.conn) == []
 

@@ -113,3 +113,19 @@ def test_cli_report_errors_are_one_line(fixture_corpus, tmp_path):
     assert missing.exit_code == 1 and "no corpus" in missing.output and not (tmp_path / "none.sqlite").exists()
     good = CliRunner().invoke(app, ["report", "--db", str(fixture_corpus), "--out", str(tmp_path / "r.md")])
     assert good.exit_code == 0 and (tmp_path / "r.md").is_file()
+
+
+def test_cli_markdown_report_writes_its_charts_beside_it_and_links_them(fixture_corpus, tmp_path):
+    from urllib.parse import unquote
+
+    out = tmp_path / "weekly brief.md"  # a space: the links must still resolve
+    res = CliRunner().invoke(app, ["report", "--db", str(fixture_corpus), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    md = out.read_text()
+    links = re.findall(r"^!\[[^\]]+\]\(([^)]+)\)$", md, re.M)
+    assert [unquote(x) for x in links] == ["weekly brief-timeline.png", "weekly brief-map.png"]
+    for name in ("weekly brief-timeline.png", "weekly brief-map.png"):
+        assert (tmp_path / name).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    positions = [md.index(x) for x in ("## Timeline", links[0], "## Map", links[1], "## Sources")]
+    assert positions == sorted(positions)
+    assert "weekly brief-map.png" in res.output

@@ -52,3 +52,19 @@ def test_serve_refuses_a_busy_port_in_one_line(fixture_corpus):
         port = busy.getsockname()[1]
         res = CliRunner().invoke(app, ["serve", "--db", str(fixture_corpus), "--port", str(port)])
     assert res.exit_code == 1 and len(res.output.strip().splitlines()) == 1 and "--port" in res.output
+
+
+HEAVY = ("spacy", "thinc", "pandas", "matplotlib", "pyarrow", "dask")
+
+
+def test_serving_imports_no_nlp_and_no_dataframes(fixture_corpus):
+    # start-up time is the import of these libraries: the read-only server and its clusters need none of them
+    code = ("import sys, wirecoder.cli\n"
+            "from fastapi.testclient import TestClient\n"
+            "from wirecoder.web import create_app\n"
+            f"c = TestClient(create_app({str(fixture_corpus)!r}))\n"
+            "assert c.get('/api/overview').json()['clusters'] > 0 and c.get('/timeline').status_code == 200\n"
+            f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from wirecoder.corpus import dedup, profiles, queries, store
+from wirecoder.corpus import cluster_cache, dedup, profiles, queries, store
 from wirecoder.corpus.ingest import IngestReport, run_ingest
 from wirecoder.corpus.queries import Filters
 from wirecoder.records import Analysis
@@ -97,10 +97,13 @@ class Corpus:
         return _frame(profiles.actor_profiles(self.conn, names), as_frame)
 
     def clusters(self, *, as_frame: bool = False, **filters):
-        """Event clusters: each real-world event once, with every report's evidence."""
-        rows = dedup.cluster_events(queries.events(self.conn, Filters(**filters)), self.settings)
-        rows.sort(key=lambda c: (c["date"] or "9999", c["type"], c["cluster_id"]))
-        return _frame(rows, as_frame)
+        """Event clusters: each real-world event once, with every report's evidence (kept until the corpus changes)."""
+        def compute() -> list[dict]:
+            rows = dedup.cluster_events(queries.events(self.conn, Filters(**filters)), self.settings)
+            rows.sort(key=lambda c: (c["date"] or "9999", c["type"], c["cluster_id"]))
+            return rows
+
+        return _frame(cluster_cache.cached(self.conn, filters, self.settings, compute), as_frame)
 
     def counts(self, by: str = "type", **filters) -> list[tuple[str, int]]:
         """Events counted once per cluster, by day, month, type, actor, target, place or country."""

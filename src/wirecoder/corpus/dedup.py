@@ -23,9 +23,15 @@ def cluster_events(reports: Iterable[dict], settings: Settings = DEFAULT) -> lis
     reps = [{**r, "home": homes.get(r["article_id"])} if r.get("lat") is None else r for r in reps]
     groups: list[list[dict]] = []
     by_type: dict[str, list[list[dict]]] = {}
+    spans: dict[int, list] = {}  # id(group) -> [latest start, earliest end] of its members' date periods
     for r in reps:
+        pr = period(r.get("date"), r.get("date_precision"), settings.dedup_day_slack)
         home = None
         for g in by_type.get(r["type"], ()):
+            # same_event refuses dates that do not meet, so a group with a member r cannot meet is skipped
+            # unasked: the same clusters, without comparing every report with every earlier group
+            if pr is not None and not _meets(pr, spans[id(g)]):
+                continue
             if all(same_event(r, x, settings) for x in g):
                 home = g
                 break
@@ -33,8 +39,23 @@ def cluster_events(reports: Iterable[dict], settings: Settings = DEFAULT) -> lis
             home = []
             groups.append(home)
             by_type.setdefault(r["type"], []).append(home)
+            spans[id(home)] = [None, None]
         home.append(r)
+        _narrow(spans[id(home)], pr)
     return [summarise(g) for g in groups]
+
+
+def _meets(pr: tuple, span: list) -> bool:
+    """A date period meets every member's period of a group (whose periods span `span`)."""
+    lo, hi = span
+    return (hi is None or pr[0] <= hi) and (lo is None or lo <= pr[1])
+
+
+def _narrow(span: list, pr: tuple | None) -> None:
+    """Add a member's period to a group's span: the latest start and the earliest end."""
+    if pr is not None:
+        span[0] = pr[0] if span[0] is None else max(span[0], pr[0])
+        span[1] = pr[1] if span[1] is None else min(span[1], pr[1])
 
 
 def _homes(reports: list[dict]) -> dict[str, dict]:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from wirecoder.corpus import store
 from wirecoder.errors import InputError, InputTooLargeError, WirecoderError
-from wirecoder.ingest.fetch import is_url
 from wirecoder.ingest.sources import HTML_SUFFIXES, iter_articles
 from wirecoder.records import Analysis, Article
 from wirecoder.settings import DEFAULT, Settings
@@ -57,6 +56,7 @@ def iter_sources(sources: Iterable[str | Path], *, settings: Settings = DEFAULT,
                  fetcher=None, exclude: frozenset[Path] = frozenset()) -> Iterator[tuple[str, Article | WirecoderError]]:
     """(origin, article or error) for files, folders, JSON Lines files, URLs and feed URLs."""
     from wirecoder.ingest.feeds import iter_url
+    from wirecoder.ingest.fetch import is_url  # here: httpx is not needed by readers of the corpus (serve)
 
     for src in sources:
         origin = str(src)

@@ -87,4 +87,13 @@ CREATE TABLE failures (
 CREATE VIRTUAL TABLE articles_fts USING fts5(article_id UNINDEXED, title, text);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(article_id UNINDEXED, idx UNINDEXED, speaker, text);
 """),
+    # event clusters as computed (corpus.cluster_cache): derived data, dropped whenever the corpus changes
+    (2, "cluster cache", """
+CREATE TABLE cluster_cache (
+    filters TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    clusters_json TEXT NOT NULL,
+    computed_at TEXT NOT NULL
+);
+"""),
 )

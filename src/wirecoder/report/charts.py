@@ -16,17 +16,27 @@ def world() -> dict:
     return json.loads(data_path("world.geojson").read_text(encoding="utf-8"))
 
 
-def _png(fig) -> str:
+def _png(fig) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=90, bbox_inches="tight")
     import matplotlib.pyplot as plt
 
     plt.close(fig)
-    return base64.b64encode(buf.getvalue()).decode("ascii")
+    return buf.getvalue()
 
 
 def timeline_png(clusters: list[dict]) -> str:
     """Base64 PNG: clusters per day, one stacked colour per PLOVER type."""
+    return base64.b64encode(timeline_image(clusters)).decode("ascii")
+
+
+def map_png(clusters: list[dict]) -> str:
+    """Base64 PNG: the world's countries with each placed cluster as a point sized by its reports."""
+    return base64.b64encode(map_image(clusters)).decode("ascii")
+
+
+def timeline_image(clusters: list[dict]) -> bytes:
+    """PNG bytes: clusters per day, one stacked colour per PLOVER type."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -50,8 +60,8 @@ def timeline_png(clusters: list[dict]) -> str:
     return _png(fig)
 
 
-def map_png(clusters: list[dict]) -> str:
-    """Base64 PNG: the world's countries with each placed cluster as a point sized by its reports."""
+def map_image(clusters: list[dict]) -> bytes:
+    """PNG bytes: the world's countries with each placed cluster as a point sized by its reports."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

@@ -4,9 +4,10 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 from wirecoder.report.brief import Brief, Source, clean
-from wirecoder.report.charts import map_png, timeline_png
+from wirecoder.report.charts import map_image, map_png, timeline_image, timeline_png
 
 CHART_ALT = {"timeline": "Event clusters per day, stacked by PLOVER type",
              "map": "Event clusters on a world map, sized by number of reports"}
@@ -26,15 +27,22 @@ def source_line(s: Source) -> str:
     return f"[{s.n}] " + ", ".join(bits)
 
 
-def to_markdown(brief: Brief) -> str:
-    """Markdown: sections of cited sentences, then '## Sources' with one '[n] …' line per article."""
+def to_markdown(brief: Brief, images: dict[str, str] | None = None) -> str:
+    """Markdown: sections of cited sentences, then '## Sources' with one '[n] …' line per article.
+
+    `images` maps a chart ('timeline', 'map') to the image file its section links (none: no charts)."""
+    images = images or {}
     out = [f"# {brief.title}", ""]
     for sec in brief.sections:
-        if not sec.lines:
+        image = images.get(sec.chart) if sec.chart else None
+        if not sec.lines and not image:
             continue
         out += [f"## {sec.title}", ""]
+        if image:
+            out += [f"![{CHART_ALT[sec.chart]}]({quote(image)})", ""]
         out += [f"- {line.text}" for line in sec.lines]
-        out.append("")
+        if sec.lines:
+            out.append("")
     out += ["## Sources", ""]
     out += [source_line(s) + "  " for s in brief.sources]
     return "\n".join(out) + "\n"
@@ -75,7 +83,22 @@ def to_html(brief: Brief) -> str:
             + "\n".join(body) + "</body></html>\n")
 
 
-def write_report(brief: Brief, out: Path) -> None:
-    """Write the report as Markdown (.md) or HTML (.html, .htm) by the file's suffix."""
-    text = to_html(brief) if out.suffix.lower() in (".html", ".htm") else to_markdown(brief)
-    out.write_text(text, encoding="utf-8")
+def chart_files(out: Path) -> dict[str, Path]:
+    """The images a Markdown report links, beside it: report.md -> report-timeline.png, report-map.png."""
+    return {chart: out.with_name(f"{out.stem}-{chart}.png") for chart in CHART_ALT}
+
+
+def write_report(brief: Brief, out: Path) -> list[Path]:
+    """Write the report as HTML (.html, .htm; charts embedded) or Markdown (.md; charts as PNGs beside it).
+
+    Returns the image files written beside the report."""
+    if out.suffix.lower() in (".html", ".htm"):
+        out.write_text(to_html(brief), encoding="utf-8")
+        return []
+    draw = {"timeline": timeline_image, "map": map_image}
+    files = {chart: path for chart, path in chart_files(out).items()
+             if any(sec.chart == chart for sec in brief.sections)}
+    for chart, path in files.items():
+        path.write_bytes(draw[chart](brief.clusters))
+    out.write_text(to_markdown(brief, {chart: path.name for chart, path in files.items()}), encoding="utf-8")
+    return list(files.values())

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span as SpacySpan, Token
+if TYPE_CHECKING:  # annotations only: the corpus imports this module (via identity) without spaCy
+    from spacy.tokens import Span as SpacySpan, Token
 
 from wirecoder.extract.events.lexicon import Trigger
 from wirecoder.records import Place

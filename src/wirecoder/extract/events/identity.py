@@ -7,6 +7,7 @@ agreements (day, place, actor, target), within an article a shared participant o
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date, timedelta
 
@@ -17,6 +18,7 @@ from wirecoder.registry import load_registry
 from wirecoder.settings import DEFAULT, Settings
 
 
+@functools.lru_cache(maxsize=4096)  # clustering asks again for every pair of reports
 def period(day: str | None, precision: str | None, slack: int = 0) -> tuple[date, date] | None:
     """The days a report's date may mean given its precision, widened by `slack` days each side."""
     if not day:

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from wirecoder.errors import LexiconError
+from wirecoder.registry import SAFE_LOADER
 from wirecoder.records import PLOVER_TYPES
 from wirecoder.settings import data_path
 
@@ -96,7 +97,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     """Read the event lexicon (the shipped one unless a path is given)."""
     file = Path(path) if path else data_path("event_lexicon.yaml")
     try:
-        raw = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        raw = yaml.load(file.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"cannot read the event lexicon: {exc}", source=str(file)) from exc
     verbs: dict[str, list[Trigger]] = {}
