@@ -162,6 +162,8 @@ def ingest(
     try:
         report = corpus.ingest(sources, retry_failed=retry_failed, allow_private=allow_private, on_item=tick, jobs=jobs,
                                engine=engine.value, scheduler=scheduler, workers=workers)
+        if report.ingested or report.updated:
+            corpus.clusters()  # stored for `serve`, which reads the corpus and writes nothing
     except WirecoderError as exc:
         fail(exc)
     finally:

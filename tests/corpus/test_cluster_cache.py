@@ -62,3 +62,16 @@ def test_empty_filters_share_the_unfiltered_clusters(tmp_path, bad):
         c.clusters()
         c.clusters(actor=bad)
         assert c.conn.execute("SELECT count(*) FROM cluster_cache").fetchone()[0] == 1
+
+
+def test_a_reading_corpus_uses_stored_clusters_and_writes_none(tmp_path, monkeypatch):
+    with reports_corpus(tmp_path):
+        pass
+    with Corpus(tmp_path / "c.sqlite", store_clusters=False) as reader:  # `wirecoder serve` without --allow-ingest
+        computed = reader.clusters()
+        assert computed and reader.conn.execute("SELECT count(*) FROM cluster_cache").fetchone()[0] == 0
+    with Corpus(tmp_path / "c.sqlite") as writer:  # an ingest stores them
+        assert writer.clusters() == computed
+    monkeypatch.setattr(dedup, "cluster_events", _no_clustering)
+    with Corpus(tmp_path / "c.sqlite", store_clusters=False) as reader:
+        assert reader.clusters() == computed  # read from the store, not clustered again

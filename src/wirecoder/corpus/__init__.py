@@ -33,9 +33,11 @@ def _frame(rows: list[dict], as_frame: bool):
 class Corpus:
     """A corpus database (created and migrated on open); queries return dicts or a pandas DataFrame."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, settings: Settings = DEFAULT) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, settings: Settings = DEFAULT, *,
+                 store_clusters: bool = True) -> None:
         self.path = Path(path)
         self.settings = settings
+        self.store_clusters = store_clusters  # off: computed clusters are not written back (a read-only server)
         self.conn = store.connect(self.path)
 
     def close(self) -> None:
@@ -103,7 +105,7 @@ class Corpus:
             rows.sort(key=lambda c: (c["date"] or "9999", c["type"], c["cluster_id"]))
             return rows
 
-        return _frame(cluster_cache.cached(self.conn, filters, self.settings, compute), as_frame)
+        return _frame(cluster_cache.cached(self.conn, filters, self.settings, compute, self.store_clusters), as_frame)
 
     def counts(self, by: str = "type", **filters) -> list[tuple[str, int]]:
         """Events counted once per cluster, by day, month, type, actor, target, place or country."""

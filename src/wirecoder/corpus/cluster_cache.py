@@ -41,8 +41,9 @@ def version(conn: sqlite3.Connection, settings: Settings) -> str:
 
 
 def cached(conn: sqlite3.Connection, filters: dict, settings: Settings,
-           compute: Callable[[], list[dict]]) -> list[dict]:
-    """The clusters for `filters`: stored ones if computed from this very corpus, else computed and stored."""
+           compute: Callable[[], list[dict]], store: bool = True) -> list[dict]:
+    """The clusters for `filters`: stored ones if computed from this very corpus, else computed (and
+    stored, unless `store` is off: a read-only server reads the cache an ingest left and writes nothing)."""
     key = json.dumps(sorted((k, v) for k, v in filters.items() if v), default=str)  # falsy: no filter (Filters)
     ver = version(conn, settings)
     row = conn.execute("SELECT clusters_json FROM cluster_cache WHERE filters = ? AND version = ?",
@@ -50,7 +51,8 @@ def cached(conn: sqlite3.Connection, filters: dict, settings: Settings,
     if row is not None:
         return json.loads(row[0])
     rows = compute()
-    _store(conn, key, ver, json.dumps(rows, ensure_ascii=False))
+    if store:
+        _store(conn, key, ver, json.dumps(rows, ensure_ascii=False))
     return rows
 
 

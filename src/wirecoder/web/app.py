@@ -76,7 +76,7 @@ def create_app(db: Path, *, allow_ingest: bool = False, allowed_hosts: list[str]
     app = FastAPI(title="wirecoder", version="0.1.0", docs_url=None, redoc_url=None, max_body_size=MAX_BODY,
                   description="The analyst's desk: a corpus's articles, events, actors and quotes.")
     app.openapi_version = "3.0.3"  # the packaged Swagger UI (4.15) reads OpenAPI 3.0 documents
-    desk = Desk(Path(db))
+    desk = Desk(Path(db), writes=allow_ingest)
     app.state.desk = desk
     _guard(app)
     _assets(app)

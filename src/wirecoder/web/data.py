@@ -17,8 +17,9 @@ FILTER_KEYS = ("actor", "type", "place", "since", "until")
 class Desk:
     """The corpus behind the web app: one read connection per thread and a cache of event clusters."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, writes: bool = False) -> None:
         self.db = db
+        self.writes = writes  # only a server started with --allow-ingest writes to the corpus, even derived data
         self.local = threading.local()
         self.lock = threading.Lock()
         self.cache: dict[tuple, list[dict]] = {}
@@ -27,7 +28,7 @@ class Desk:
     def corpus(self) -> Corpus:
         """This thread's connection to the corpus."""
         if getattr(self.local, "corpus", None) is None:
-            self.local.corpus = Corpus(self.db)
+            self.local.corpus = Corpus(self.db, store_clusters=self.writes)
         return self.local.corpus
 
     def clusters(self, **filters) -> list[dict]:
