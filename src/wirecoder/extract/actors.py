@@ -114,8 +114,23 @@ class ActorIndex:
                 return a
         return None
 
+    _at_memo: dict = field(default_factory=dict, repr=False)  # (start, end) -> at(); for _at_actors only
+    _at_actors: tuple = field(default=(), repr=False)
+
     def at(self, start: int, end: int) -> str | None:
-        """Canonical name of the actor mentioned at (or within) the character span [start, end)."""
+        """Canonical name of the actor mentioned at (or within) the character span [start, end).
+
+        Memoised: the event rules and the argument ranker ask about the same tokens again and
+        again, and each answer scans every mention. Actors are frozen records, so the answers
+        only go stale when `actors` is replaced, which resets the memo."""
+        if self._at_actors is not self.actors:
+            self._at_memo, self._at_actors = {}, self.actors
+        key = (start, end)
+        if key not in self._at_memo:
+            self._at_memo[key] = self._scan_at(start, end)
+        return self._at_memo[key]
+
+    def _scan_at(self, start: int, end: int) -> str | None:
         best, best_len = None, 0
         for a in self.actors:
             for m in a.mentions:
