@@ -361,8 +361,12 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
         if role:
             c.role = role
 
-    _title_references(doc, clusters)
-    _organisation_references(doc, clusters)
+    # spaCy builds noun chunks in Python on every read: once here for both passes, and only when
+    # one of them has a person with a title or an organisation to refer back to
+    needed = any(c.label == "PERSON" and c.role or c.label == "ORG" for c in clusters)
+    chunks = list(doc.noun_chunks) if needed else []
+    _title_references(doc, clusters, chunks)
+    _organisation_references(doc, clusters, chunks)
 
     index = ActorIndex()
     actors = []
@@ -403,13 +407,13 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
     return index
 
 
-def _title_references(doc: Doc, clusters: list[_Cluster]) -> None:
+def _title_references(doc: Doc, clusters: list[_Cluster], chunks: list[Span]) -> None:
     """'the premier', 'the Iraqi prime minister', 'the general': a title standing for a person
     named earlier with that title or role becomes a mention of that person."""
     persons = [c for c in clusters if c.label == "PERSON" and c.role]
     if not persons:
         return
-    for chunk in doc.noun_chunks:
+    for chunk in chunks:
         toks = [t for t in chunk if t.dep_ not in ("det", "poss") and t.pos_ != "DET"]
         if not toks or chunk[0].lower_ not in ("the", "this", "that") or any(t.ent_type_ == "PERSON" for t in chunk):
             continue
@@ -439,13 +443,13 @@ def _is_outlet(c: _Cluster, doc: Doc) -> bool:
     return bool(article is not None and article.outlet and any(norm(n) == norm(article.outlet) for n in c.names))
 
 
-def _organisation_references(doc: Doc, clusters: list[_Cluster]) -> None:
+def _organisation_references(doc: Doc, clusters: list[_Cluster], chunks: list[Span]) -> None:
     """'the mission', 'the ministry': a definite head word of an organisation named earlier
     ('African Union Transition Mission in Somalia', 'Interior Ministry') refers back to it."""
     orgs = [c for c in clusters if c.label == "ORG"]
     if not orgs:
         return
-    for chunk in doc.noun_chunks:
+    for chunk in chunks:
         root = chunk.root
         if chunk[0].lower_ not in ("the", "this") or root.lower_ not in ORG_WORDS or root.ent_type_ \
                 or len(chunk) > 3 or any(c.dep_ in ("prep", "appos") for c in root.children):
