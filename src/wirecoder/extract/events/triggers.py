@@ -24,6 +24,9 @@ def _in_name(tok: Token) -> bool:
 
 def _match(tok: Token, lex: Lexicon) -> Trigger | None:
     """The lexicon entry this token instantiates, if any."""
+    words = lex.trigger_words  # most tokens are in no entry: two reads rule them out
+    if tok.lower_ not in words and tok.lemma_.lower() not in words:
+        return None
     if tok.dep_ in ("amod", "compound") and tok.pos_ in ("VERB", "ADJ"):
         return None  # "Iran-backed militias", "alleged gunmen", "allied forces": descriptions
     if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ != "aux":
