@@ -17,6 +17,7 @@ _APOSTROPHES = re.compile(r"[’‘`´ʼʻʿʾ']")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and asked about the same names over and over per article
 def fold(text: str) -> str:
     """A name without accents, case or apostrophes: the base of every name key (places, actors)."""
     if not text.isascii():  # ASCII has nothing to decompose: skip the slow path for most names
@@ -25,6 +26,7 @@ def fold(text: str) -> str:
     return _APOSTROPHES.sub("", text.lower())
 
 
+@functools.lru_cache(maxsize=65536)  # every gazetteer probe of a capitalised run starts here
 def key(text: str) -> str:
     """The folded lookup key of a name: no accents, case, apostrophes, dots or hyphens."""
     return _NON_ALNUM.sub(" ", fold(text).replace(".", "")).strip()

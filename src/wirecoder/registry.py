@@ -17,6 +17,7 @@ LABELS = {"person": "PERSON", "organization": "ORG", "state": "GPE", "group": "N
           "location": "LOC", "other": "ORG"}
 
 
+@functools.lru_cache(maxsize=65536)  # pure; actors, events and quotes fold the same names again and again
 def norm(text: str) -> str:
     """Fold a name for lookup: accents, apostrophes, hyphens, case and a leading 'the' removed."""
     text = re.sub(r"[-‐–_.]", " ", fold(text))

@@ -114,8 +114,23 @@ class ActorIndex:
                 return a
         return None
 
+    _at_memo: dict = field(default_factory=dict, repr=False)  # (start, end) -> at(); for _at_actors only
+    _at_actors: tuple = field(default=(), repr=False)
+
     def at(self, start: int, end: int) -> str | None:
-        """Canonical name of the actor mentioned at (or within) the character span [start, end)."""
+        """Canonical name of the actor mentioned at (or within) the character span [start, end).
+
+        Memoised: the event rules and the argument ranker ask about the same tokens again and
+        again, and each answer scans every mention. Actors are frozen records, so the answers
+        only go stale when `actors` is replaced, which resets the memo."""
+        if self._at_actors is not self.actors:
+            self._at_memo, self._at_actors = {}, self.actors
+        key = (start, end)
+        if key not in self._at_memo:
+            self._at_memo[key] = self._scan_at(start, end)
+        return self._at_memo[key]
+
+    def _scan_at(self, start: int, end: int) -> str | None:
         best, best_len = None, 0
         for a in self.actors:
             for m in a.mentions:
@@ -346,8 +361,12 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
         if role:
             c.role = role
 
-    _title_references(doc, clusters)
-    _organisation_references(doc, clusters)
+    # spaCy builds noun chunks in Python on every read: once here for both passes, and only when
+    # one of them has a person with a title or an organisation to refer back to
+    needed = any(c.label == "PERSON" and c.role or c.label == "ORG" for c in clusters)
+    chunks = list(doc.noun_chunks) if needed else []
+    _title_references(doc, clusters, chunks)
+    _organisation_references(doc, clusters, chunks)
 
     index = ActorIndex()
     actors = []
@@ -388,13 +407,13 @@ def extract_actors(doc: Doc, places: tuple[Place, ...] = (), registry: Registry 
     return index
 
 
-def _title_references(doc: Doc, clusters: list[_Cluster]) -> None:
+def _title_references(doc: Doc, clusters: list[_Cluster], chunks: list[Span]) -> None:
     """'the premier', 'the Iraqi prime minister', 'the general': a title standing for a person
     named earlier with that title or role becomes a mention of that person."""
     persons = [c for c in clusters if c.label == "PERSON" and c.role]
     if not persons:
         return
-    for chunk in doc.noun_chunks:
+    for chunk in chunks:
         toks = [t for t in chunk if t.dep_ not in ("det", "poss") and t.pos_ != "DET"]
         if not toks or chunk[0].lower_ not in ("the", "this", "that") or any(t.ent_type_ == "PERSON" for t in chunk):
             continue
@@ -424,13 +443,13 @@ def _is_outlet(c: _Cluster, doc: Doc) -> bool:
     return bool(article is not None and article.outlet and any(norm(n) == norm(article.outlet) for n in c.names))
 
 
-def _organisation_references(doc: Doc, clusters: list[_Cluster]) -> None:
+def _organisation_references(doc: Doc, clusters: list[_Cluster], chunks: list[Span]) -> None:
     """'the mission', 'the ministry': a definite head word of an organisation named earlier
     ('African Union Transition Mission in Somalia', 'Interior Ministry') refers back to it."""
     orgs = [c for c in clusters if c.label == "ORG"]
     if not orgs:
         return
-    for chunk in doc.noun_chunks:
+    for chunk in chunks:
         root = chunk.root
         if chunk[0].lower_ not in ("the", "this") or root.lower_ not in ORG_WORDS or root.ent_type_ \
                 or len(chunk) > 3 or any(c.dep_ in ("prep", "appos") for c in root.children):

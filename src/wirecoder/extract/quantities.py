@@ -148,6 +148,16 @@ def _read_number(doc: Doc, i: int, lex: QuantityLexicon) -> _Number | None:
     return _spelled(doc, i, lex)
 
 
+def _number_starts(doc: Doc, lex: QuantityLexicon) -> set[int]:
+    """Indices of the tokens _read_number can start a number at, found in one pass over the Doc.
+
+    A number begins with digits, a number word, the first word of a vague count, or "a"/"an"/"half"
+    ("a dozen", "half a million"); _read_number returns None at every other token, so the scan
+    need not call it (and read the tokens after it) there."""
+    first = {w for w in lex.numbers} | {words[0] for words, _ in lex.vague} | {"a", "an", "half"}
+    return {t.i for t in doc if not t.is_space and (t.lower_ in first or DIGITS.match(t.text))}
+
+
 # --- filters ----------------------------------------------------------------------------------
 
 def _blocked_tokens(doc: Doc) -> tuple[set[int], set[int]]:
@@ -334,9 +344,10 @@ def extract_quantities(doc: Doc, settings: Settings = DEFAULT) -> tuple[Quantity
     blocked, temporal = _blocked_tokens(doc)
     text = doc_text(doc)  # joined once per Doc
     out: list[Quantity] = []
+    starts = _number_starts(doc, lex)
     i = 0
     while i < len(doc):
-        num = None if i in blocked or doc[i].is_space else _read_number(doc, i, lex)
+        num = _read_number(doc, i, lex) if i in starts and i not in blocked else None
         if num is None or any(k in blocked for k in range(num.start, num.end)) \
                 or _is_label_or_code(doc, num, lex) or _is_year(doc, text, num):
             i += 1 if num is None else num.end - num.start

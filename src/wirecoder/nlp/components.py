@@ -3,7 +3,9 @@ thin factory per extractor so users can put wirecoder's extractors in their own 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -42,18 +44,38 @@ class ParagraphSplitter:
             m = DATELINE.match(text[lo:hi])  # ("^" would not anchor at lo with match(text, lo))
             if m and lo + m.end() < hi and any(c.islower() for c in text[lo + m.end():hi]):
                 starts.add(lo + m.end())
-        para, idx = -1, 0
-        for tok in doc:
-            while idx < len(bounds) and tok.idx >= bounds[idx][0]:
-                para, idx = idx, idx + 1
-            tok._.wc_paragraph = max(para, 0)
-            if tok.i == 0:
-                continue
-            if tok.is_space and "\n" in tok.text:
-                tok.is_sent_start = False  # the break belongs to the sentence it ends
-            elif tok.idx in starts or "\n" in doc[tok.i - 1].text:
-                tok.is_sent_start = True
+        _mark_sentence_starts(doc, text, starts)
         return doc
+
+
+def _newline_tokens(text: str, idx: list[int]) -> set[int]:
+    """Indices of the tokens whose text holds a line break, found from the text's line breaks
+    (bisecting the token offsets) rather than by reading every token."""
+    out, p = set(), text.find("\n")
+    while p >= 0:
+        out.add(bisect_right(idx, p) - 1)
+        p = text.find("\n", p + 1)
+    return out
+
+
+def _mark_sentence_starts(doc: Doc, text: str, starts: set[int]) -> None:
+    """A line break ends its sentence; a paragraph (or a dateline's end) starts one.
+
+    Only the tokens at a break, after one, or at a start can change, so only those are read:
+    creating a Token for every word was most of this component's cost."""
+    if len(doc) < 2:
+        return
+    idx = doc.to_array(IDX).tolist()
+    breaks = _newline_tokens(text, idx)
+    at = {c: i for i, c in enumerate(idx)}
+    for i in sorted(breaks | {b + 1 for b in breaks} | {at[c] for c in starts if c in at}):
+        if i == 0 or i >= len(doc):
+            continue
+        tok = doc[i]
+        if tok.is_space and i in breaks:
+            tok.is_sent_start = False  # the break belongs to the sentence it ends
+        elif tok.idx in starts or i - 1 in breaks:
+            tok.is_sent_start = True
 
 
 @Language.factory("wc_paragraphs", requires=[], assigns=["token.is_sent_start", "doc._.wc_paragraphs"])

@@ -1,6 +1,8 @@
 """Every custom Doc/Span/Token attribute wirecoder sets, in one place, namespaced `wc_`."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 DOC_EXTENSIONS = {
@@ -17,9 +19,21 @@ DOC_EXTENSIONS = {
 SPAN_EXTENSIONS = {
     "wc_canonical": None,  # canonical actor name of an entity span
 }
-TOKEN_EXTENSIONS = {
-    "wc_paragraph": None,  # index of the paragraph the token is in
-}
+TOKEN_EXTENSIONS: dict = {}
+
+
+def paragraph_of(tok: Token) -> int | None:
+    """Index of the paragraph the token is in (None before the paragraph splitter ran).
+
+    A getter over doc._.wc_paragraphs, not a value stored on every token: setting an extension
+    on each token cost the splitter more than the rest of its work."""
+    bounds = tok.doc._.wc_paragraphs
+    if bounds is None:
+        return None
+    starts = tok.doc.user_data.get("wc_paragraph_starts")
+    if starts is None or len(starts) != len(bounds):
+        starts = tok.doc.user_data["wc_paragraph_starts"] = [lo for lo, _ in bounds]
+    return max(bisect_right(starts, tok.idx) - 1, 0)
 
 
 def register() -> None:
@@ -28,6 +42,8 @@ def register() -> None:
         for name, default in table.items():
             if not cls.has_extension(name):
                 cls.set_extension(name, default=default)
+    if not Token.has_extension("wc_paragraph"):
+        Token.set_extension("wc_paragraph", getter=paragraph_of)
 
 
 register()

@@ -4,6 +4,7 @@ Both properties build a new tuple or string over the whole article each time the
 extractors asking "which entity is this token in" thousands of times per article paid for it."""
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 
@@ -35,3 +36,20 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["wc_text"] = doc.text
     return text
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """(start_char, end_char) lists of every token, read once per Doc from its arrays.
+
+    With them a stretch of tokens' text is a slice of doc_text(doc): no Span and no Token objects."""
+    bounds = doc.user_data.get("wc_token_bounds")
+    if bounds is None:
+        arr = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        bounds = doc.user_data["wc_token_bounds"] = ([a for a, _ in arr], [a + n for a, n in arr])
+    return bounds
+
+
+def tokens_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` (start < end) as a slice of the Doc's text."""
+    starts, ends = token_bounds(doc)
+    return doc_text(doc)[starts[start]:ends[end - 1]]

@@ -140,10 +140,11 @@ def options(best: _Cand, group_name: str, rules: dict[str, str | None], actors, 
     """For each role, every party the event's sentence offers, NOBODY included; `rules` = the rules' choice."""
     cache = {} if cache is None else cache
     out: dict[str, list[Option]] = {}
+    heads, salient = _heads(best), _salient(actors, best.sent.start_char)  # the same for both roles
     for role in ROLES:
         found: dict[str, dict] = {}
         blocked: set[str] = set()
-        for tok, path in _heads(best):
+        for tok, path in heads:
             if path == "far" and tok.ent_type_ not in _PARTY_ENTS and tok.pos_ != "PRON":
                 continue  # a common noun five arcs away is scenery, and each option costs a parse walk
             key = (tok.i, role)
@@ -161,7 +162,7 @@ def options(best: _Cand, group_name: str, rules: dict[str, str | None], actors, 
         found = {t: f for t, f in found.items() if t not in blocked}  # "Dozens of rockets" from any head
         if rules[role] and rules[role] not in found and rules[role] not in blocked:
             found[rules[role]] = {f"{role}:rules_elsewhere": 1.0}
-        for rank, name in enumerate(_salient(actors, best.sent.start_char)):
+        for rank, name in enumerate(salient):
             if name not in found:  # "the junta" two sentences after "Mali's military government"
                 found[name] = {f"{role}:article_actor={rank}": 1.0, f"{role}:article_actor|{group_name}": 1.0}
         opts = [Option(t, {**f, **_text_features(t, role, rules, actors), f"{role}:bias": 1.0,

@@ -48,6 +48,13 @@ class Lexicon:
         """A token's lower-case lemma, corrected where the tagger is known to err ("staged" -> "stag")."""
         return self.lemma_fixes.get(tok.lower_) or tok.lemma_.lower()
 
+    @functools.cached_property
+    def trigger_words(self) -> frozenset[str]:
+        """Every word a token's lemma or form must be for it to be a trigger: the verb and noun
+        entries, and what follows a hyphen in a hyphenated noun entry ("in" of "sit-in")."""
+        tails = {k[p + 1:] for k in self.nouns for p, c in enumerate(k) if c == "-"}
+        return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(tails)
+
     def word_set(self, name: str) -> frozenset[str]:
         """A named list of cue words (light_verbs, modal_words, ...)."""
         return self.words.get(name, frozenset())

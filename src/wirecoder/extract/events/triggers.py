@@ -24,10 +24,11 @@ def _in_name(tok: Token) -> bool:
 
 def _match(tok: Token, lex: Lexicon) -> Trigger | None:
     """The lexicon entry this token instantiates, if any."""
+    words = lex.trigger_words  # most tokens are in no entry: two reads rule them out
+    if tok.lower_ not in words and tok.lemma_.lower() not in words:
+        return None
     if tok.dep_ in ("amod", "compound") and tok.pos_ in ("VERB", "ADJ"):
         return None  # "Iran-backed militias", "alleged gunmen", "allied forces": descriptions
-    if _in_name(tok):
-        return None
     if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ != "aux":
         table = lex.verbs
     elif tok.pos_ == "NOUN" and (tok.dep_ != "compound" or tok.head.lemma_.lower() in
@@ -41,6 +42,8 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
             and not doc[tok.i - 1].whitespace_:  # "sit-in" parsed as sit / - / in
         cands = table.get(f"{doc[tok.i - 2].lower_}-{tok.lower_}") or cands
     if not cands:
+        return None
+    if _in_name(tok):  # (after the lexicon lookup, which rules out most tokens more cheaply)
         return None
     near = set()
     for c in tok.children:

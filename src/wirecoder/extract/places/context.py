@@ -108,6 +108,29 @@ def _name_part(doc: Doc, start: int, end: int, hits, settings: Settings) -> bool
     return False
 
 
+def _identity(ent: Span) -> tuple:
+    """What Span equality compares within one Doc: offsets, label, KB id and span id."""
+    return (ent.start_char, ent.end_char, ent.label, ent.kb_id, ent.id)
+
+
+def _person_names(doc: Doc) -> list[tuple[tuple, list[str]]]:
+    """(identity, words but particles) of each PERSON entity written as a name of two words or more.
+
+    Read once per Doc (in user_data, plain ints and strings): _vetoed needs them for every
+    candidate, and Doc.ents builds a new Span for every entity on each read."""
+    cached = doc.user_data.get("wc_person_names")
+    if cached is None:
+        cached = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or not _written_as_name(ent):
+                continue
+            words = [t.lower_ for t in ent if t.is_alpha and t.lower_ not in PARTICLES]
+            if len(words) >= 2:
+                cached.append((_identity(ent), words))
+        doc.user_data["wc_person_names"] = cached
+    return cached
+
+
 def _vetoed(doc: Doc, start: int, end: int, settings: Settings, hits=()) -> bool:
     """Checks no context can overturn: a short or lower-case name, an outlet, a demonym, a word of
     another full person name, a stopword, a word inside a longer person, group or organisation name."""
@@ -119,9 +142,8 @@ def _vetoed(doc: Doc, start: int, end: int, settings: Settings, hits=()) -> bool
         return True
     k = key(surface)
     own = _covering(doc, start, end)
-    persons = {w for ent in doc.ents if ent.label_ == "PERSON" and ent != own and _written_as_name(ent)
-               for w in (t.lower_ for t in ent if t.is_alpha and t.lower_ not in PARTICLES)
-               if len([t for t in ent if t.is_alpha and t.lower_ not in PARTICLES]) >= 2}
+    mine = _identity(own) if own is not None else None
+    persons = {w for ident, words in _person_names(doc) if tuple(ident) != mine for w in words}  # (a list after to_bytes)
     if k in _outlet_keys(doc) or k in _demonyms() or k in _stopwords() or any(v in persons for v in variants(k)):
         return True
     if own is not None and (own.start, own.end) != (start, end) and not (own.label_ in PLACE_LABELS):

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from wirecoder.extract.places.gazetteer import Entry, get_gazetteer
 from wirecoder.extract.places.lexicon import ARABIC_ARTICLES, DATELINE_PARAGRAPHS, MAX_SCAN_TOKENS, PARTICLES
 from wirecoder.nlp.components import DATELINE
-from wirecoder.nlp.spans import covering_entity, doc_text
+from wirecoder.nlp.spans import covering_entity, doc_text, tokens_text
 
 
 def _is_cap(tok) -> bool:
@@ -26,7 +26,9 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text  # a Span's text is built from its own tokens; Doc.text from all of them
+    if 0 <= start < end <= len(doc):
+        return tokens_text(doc, start, end)  # a slice of the text joined once per Doc: no Span built
+    return doc[start:end].text  # (negative or empty ranges keep the slicing rules of a Span)
 
 
 def _lookup(doc: Doc, start: int, end: int) -> list[tuple[Entry, bool]]:
