@@ -26,6 +26,7 @@ test: $(STAMP)
 train: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,train]'
 	$(BIN)/python -m wirecoder.train.events_judge
+	$(BIN)/python -m wirecoder.train.events_judge_short
 	$(BIN)/python -m wirecoder.train.events_args
 	$(BIN)/python -m wirecoder.train.speakers
 	$(BIN)/python -m wirecoder.train.evaluate --confusion tests/fixtures/heldout6 tests/fixtures/heldout7 ../shared/fixtures

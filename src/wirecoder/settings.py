@@ -69,6 +69,11 @@ class Settings:
     event_judge: bool = True  # let the learned judge (models/event_judge.json) accept or reject the rules' events
     event_judge_path: Path | None = None  # another judge's weights; None = the shipped one
     event_judge_threshold: float | None = None  # probability to keep an event; None = the model's own
+    event_short_judge: bool = True  # judge a one-paragraph item of a sentence or two (an alert, a feed summary,
+    # a coded sentence) with models/event_judge_short.json and keep its single most likely event
+    event_short_judge_path: Path | None = None  # another short-item judge's weights; None = the shipped one
+    event_short_item_sentences: int = 2  # at most this many sentences, in one paragraph, make a short item
+    event_short_item_words: int = 70  # ... and at most this many words
     event_args: bool = True  # let the learned ranker (models/event_args.json) choose actor and target
     event_args_path: Path | None = None  # another ranker's weights; None = the shipped one
     event_historical_years: int = 2  # an event dated this many years before publication is historical

@@ -53,3 +53,40 @@ def test_judge_can_be_switched_off(both):
     judged, rules = both("Police arrested 12 protesters outside parliament on Tuesday.")
     assert [e.type for e in rules] == ["COERCE"]
     assert [e.type for e in judged] == ["COERCE"]
+
+
+def test_short_judge_ships_with_its_card():
+    judge = load_judge(name="event_judge_short.json")
+    assert judge is not None, "wirecoder/models/event_judge_short.json is missing: run `make train`"
+    assert "NONE" in judge.classes and 0.0 <= judge.threshold < 1.0
+    p, r, f = judge.card["cross_validated"]["plv_one_event_prf"]
+    assert 0.0 < p <= 1.0 and 0.0 < r <= 1.0 and judge.card["seed"]
+
+
+def test_judge_best_keeps_the_likeliest_candidate_only_above_the_cut():
+    judge = Judge(["ASSAULT", "ACCUSE", "NONE"],
+                  {"ASSAULT": {"bias": 0.0, "fresh": 2.0}, "ACCUSE": {"bias": 0.0, "said": 1.0},
+                   "NONE": {"bias": 0.0, "tally": 3.0}}, threshold=0.5)
+    feats = [{"bias": 1.0, "said": 1.0}, {"bias": 1.0, "fresh": 1.0}, {"bias": 1.0, "tally": 1.0}]
+    assert judge.best(feats, ["ACCUSE", "ACCUSE", "ASSAULT"]) == (1, "ASSAULT")  # retyped by the model
+    assert judge.best([feats[2]], ["ASSAULT"]) is None
+    assert judge.best([], []) is None
+
+
+def test_short_item_keeps_one_event_while_an_article_keeps_both(analyze):
+    lede = "Iran condemned the sanctions and threatened to retaliate against Washington."
+    article = lede + "\nThe foreign ministry summoned the Swiss ambassador in Tehran on Monday, state media said."
+    off = dataclasses.replace(Settings(), event_short_judge=False)
+    in_lede = lambda res: [e.type for e in res.events if e.start < len(lede)]  # noqa: E731
+    assert sorted(in_lede(analyze(lede, published="2024-03-20", settings=off))) == ["ACCUSE", "THREATEN"]
+    assert len(in_lede(analyze(lede, published="2024-03-20"))) == 1
+    assert sorted(in_lede(analyze(article, published="2024-03-20"))) == ["ACCUSE", "THREATEN"]
+
+
+def test_short_item_is_one_paragraph_of_a_sentence_or_two(nlp):
+    from wirecoder.extract.events.judge import is_short_item
+
+    assert is_short_item(nlp("Police arrested 12 protesters outside parliament on Tuesday."), 2, 70)
+    assert not is_short_item(nlp("Police arrested 12 protesters.\nThe army denied it."), 2, 70)
+    assert not is_short_item(nlp("Police arrested 12 protesters. " * 3), 2, 70)
+    assert not is_short_item(nlp("Police arrested 12 protesters outside parliament " * 12), 2, 70)

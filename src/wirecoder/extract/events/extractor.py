@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from wirecoder.extract.events.argrank import load_ranker, options
 from wirecoder.extract.events.base import _Cand
 from wirecoder.extract.events.candidates import _sentence_events
-from wirecoder.extract.events.judge import article_context, features, load_judge
+from wirecoder.extract.events.judge import article_context, features, is_short_item, load_judge
 from wirecoder.extract.events.lexicon import load_lexicon
 from wirecoder.extract.events.merge import _dedup, _specificity, _to_event
 from wirecoder.records import Event
@@ -90,12 +90,35 @@ def candidate_events(doc: Doc, actors, places=(), dates=(), quantities=(),
     return sorted(out, key=lambda c: (c.event.start, c.event.type))
 
 
+def _short_judge(doc: Doc, settings: Settings):
+    """The short-item judge when `doc` is one (and the judges are on and shipped), else None."""
+    if not (settings.event_judge and settings.event_short_judge):
+        return None
+    if not is_short_item(doc, settings.event_short_item_sentences, settings.event_short_item_words):
+        return None
+    path = settings.event_short_judge_path
+    return load_judge(str(path) if path else None, "event_judge_short.json")
+
+
+def _best_of_item(cands: list[Candidate], judge) -> list[Candidate]:
+    """The single event a short item reports: the candidate the short judge rates highest, retyped by it."""
+    pick = judge.best([c.features for c in cands], [c.event.type for c in cands])
+    if pick is None:
+        return []
+    c, kind = cands[pick[0]], pick[1]
+    return [c if kind == c.event.type else Candidate(c.event.model_copy(update={"type": kind}), c.features,
+                                                     c.flagged, c.best)]
+
+
 def extract_events(doc: Doc, actors, places=(), dates=(), quantities=(),
                    settings: Settings = DEFAULT) -> tuple[Event, ...]:
     """PLOVER events of the article, one per real-world event, with evidence sentences.
 
     The rules propose; the learned judge (when enabled and shipped) keeps what a reporter reports."""
     cands = candidate_events(doc, actors, places, dates, quantities, settings)
+    short = _short_judge(doc, settings)
+    if short is not None:
+        return tuple(_rank_arguments(_best_of_item(cands, short), actors, settings))
     judge = load_judge(str(settings.event_judge_path) if settings.event_judge_path else None) \
         if settings.event_judge else None
     if judge is None:

@@ -176,10 +176,33 @@ class Judge:
         return max((c for c in p if c != "NONE"), key=lambda c: (p[c], c == rule_type))
 
 
-@functools.lru_cache(maxsize=4)
-def load_judge(path: str | None = None) -> Judge | None:
-    """The shipped judge (or the one at `path`); None when no model file exists."""
-    data = model_data("event_judge.json", path)
+    def best(self, feats: list[dict[str, float]], rule_types: list[str]) -> tuple[int, str] | None:
+        """The one candidate most likely an event, and its type; None when none reaches the threshold."""
+        scored = [(1.0 - self.probabilities(f).get("NONE", 0.0), i) for i, f in enumerate(feats)]
+        if not scored:
+            return None
+        score, i = max(scored, key=lambda s: (s[0], -s[1]))
+        if score < self.threshold:
+            return None
+        kind = self.decide(feats[i], rule_types[i], threshold=0.0)
+        return (i, kind) if kind is not None else None
+
+
+def is_short_item(doc: Doc, max_sents: int, max_words: int) -> bool:
+    """A one-paragraph item of a sentence or two: a news alert, a feed summary, a coded sentence.
+
+    One-sentence coding (PLV, wire alerts) reports one event per item, and such items have none of
+    the article context (position, headline, repeats) the article judge leans on."""
+    text = doc_text(doc).strip()
+    if not text or "\n" in text or len(text.split()) > max_words:
+        return False
+    return sum(1 for _ in doc.sents) <= max_sents
+
+
+@functools.lru_cache(maxsize=8)
+def load_judge(path: str | None = None, name: str = "event_judge.json") -> Judge | None:
+    """The shipped judge `name` (or the one at `path`); None when no model file exists."""
+    data = model_data(name, path)
     if data is None:
         return None
     return Judge(data["classes"], data["weights"], data["threshold"], data.get("retype", True), data.get("card"))
