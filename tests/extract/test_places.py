@@ -421,3 +421,21 @@ def test_places_georgia_is_the_state_among_american_places_and_the_country_besid
     assert (_by_name(found, "Georgia").country, _by_name(found, "Georgia").kind) == ("US", "admin1")
     found = places("Protesters in Tbilisi said Georgia would not join Russia, officials in Washington said.")
     assert (_by_name(found, "Georgia").country, _by_name(found, "Georgia").kind) == ("GE", "country")
+
+
+def test_places_a_repeated_name_votes_once(places):
+    # four mentions of Alexandria must not outvote Washington and New York for Egypt
+    us = places("Alexandria schools reopened on Monday. Parents in Alexandria praised the plan, and Alexandria "
+                "teachers agreed. Alexandria officials met colleagues from Washington and New York City.")
+    assert {p.country for p in us if p.name == "Alexandria"} == {"US"}
+    egypt = places("Alexandria flooded on Monday. Residents of Alexandria fled toward Cairo and Giza.")
+    assert {p.country for p in egypt if p.name == "Alexandria"} == {"EG"}
+
+
+def test_places_hamlet_gives_way_to_a_town_of_the_articles_country(places):
+    # a hamlet without its state close by yields; in an American story to an American town
+    found = places("Deputies said the man from Charleston, West Virginia, had driven through Pittsburgh and "
+                   "Cleveland. Police found his car in Athens two days later.")
+    assert _by_name(found, "Athens").country == "US"
+    world = places("The ministers met in Athens before flying to Brussels and Berlin.")
+    assert _by_name(world, "Athens").country == "GR"
