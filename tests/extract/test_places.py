@@ -439,3 +439,18 @@ def test_places_hamlet_gives_way_to_a_town_of_the_articles_country(places):
     assert _by_name(found, "Athens").country == "US"
     world = places("The ministers met in Athens before flying to Brussels and Berlin.")
     assert _by_name(world, "Athens").country == "GR"
+
+
+def test_places_outlet_country_domain_counts_as_a_mention_of_its_country(places):
+    text = "Crowds gathered in downtown London on Saturday for the anniversary concert."
+    assert _by_name(places(text, outlet="lfpress.ca"), "London").country == "CA"
+    assert _by_name(places(text, outlet="Harbourline News"), "London").country == "GB"
+    assert _by_name(places(text, outlet="example.tv"), "London").country == "GB"  # a generic use of a country code
+
+
+def test_places_country_of_host():
+    from wirecoder.extract.places.lexicon import country_of_host
+
+    assert country_of_host("thelancasterandmorecambecitizen.co.uk") == "GB"
+    assert country_of_host("dailystar.com.lb") == "LB"
+    assert country_of_host("star-telegram.com") is None and country_of_host("Sahel Wire") is None

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from wirecoder.contract import unique_places
 from wirecoder.extract.places.candidates import _Cand, _candidates, _rescue
+from wirecoder.extract.places.context import _outlet_country
 from wirecoder.extract.places.gazetteer import Entry, key
 from wirecoder.extract.places.kinds import _famous, km
 from wirecoder.extract.places.lexicon import country_of_demonym
@@ -47,6 +48,9 @@ def _article_context(doc: Doc, cands: list[_Cand], settings: Settings) -> _Conte
             if e.kind not in ("country", "continent") and not e.capital:
                 ctx.local[e.country] += 1
     _states_near(doc, cands, ctx.first, settings)
+    home = _outlet_country(doc)
+    if home:
+        ctx.countries[home] += 1
     for ent in doc.ents:
         if ent.label_ == "NORP":
             cc = country_of_demonym(ent.text)
