@@ -454,3 +454,18 @@ def test_places_country_of_host():
     assert country_of_host("thelancasterandmorecambecitizen.co.uk") == "GB"
     assert country_of_host("dailystar.com.lb") == "LB"
     assert country_of_host("star-telegram.com") is None and country_of_host("Sahel Wire") is None
+
+
+def test_places_first_level_divisions_of_the_uk_canada_and_australia(places):
+    found = places("Ontario's education minister met officials from Scotland, Northern Ireland and Queensland.")
+    assert (_by_name(found, "Ontario").country, _by_name(found, "Ontario").admin1) == ("CA", "08")
+    assert (_by_name(found, "Scotland").kind, _by_name(found, "Scotland").admin1) == ("admin1", "SCT")
+    assert _by_name(found, "Northern Ireland").country == "GB"
+    assert _by_name(found, "Queensland").country == "AU"
+    town = places("The fair in Wales, Wisconsin, drew farmers from Milwaukee.")
+    assert (_by_name(town, "Wales").country, _by_name(town, "Wales").kind) == ("US", "city")
+
+
+def test_places_country_points_follow_geonames_where_they_differ_most(places):
+    india = _by_name(places("Monsoon rains flooded villages across India on Monday."), "India")
+    assert (india.lat, india.lon) == (22, 79)
