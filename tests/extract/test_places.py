@@ -469,3 +469,11 @@ def test_places_first_level_divisions_of_the_uk_canada_and_australia(places):
 def test_places_country_points_follow_geonames_where_they_differ_most(places):
     india = _by_name(places("Monsoon rains flooded villages across India on Monday."), "India")
     assert (india.lat, india.lon) == (22, 79)
+
+
+def test_places_town_named_in_a_street_name_is_not_a_place(places):
+    found = places("The fire broke out at 6016 Dublin Road near Alexandria, Louisiana, on Saturday.")
+    assert "Dublin" not in [p.name for p in found]
+    assert _by_name(found, "Alexandria").country == "US"
+    state = places("The Florida Highway Patrol closed the road near Gainesville.")
+    assert _by_name(state, "Florida").kind == "admin1"  # a state before a street word stays a place

@@ -101,13 +101,16 @@ def _demonym_before(doc: Doc, start: int) -> str | None:
 
 
 def _name_part(doc: Doc, start: int, end: int, hits, settings: Settings) -> bool:
-    """The name is only part of a longer proper name: an outlet ('Indian Ocean Herald'), a body named
+    """The name is only part of a longer proper name: an outlet ('Indian Ocean Herald'), a street
+    ('Dublin Road'), a body named
     after a continent ('US Africa Command'), or a region a modifier opens ('Middle Juba', 'North Kivu')
     that the gazetteer does not know, whose last word alone is another place."""
     cues = _cues()
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and not nxt.is_sent_start and _is_cap(nxt):
         if nxt.lower_ in _media_words():
+            return True
+        if nxt.lower_ in cues.get("street", ()) and all(e.kind == "city" for e, _ in hits):
             return True
         if any(e.kind in NAME_PART_KINDS for e, _ in hits) and nxt.pos_ == "PROPN" \
                 and nxt.ent_type_ not in PLACE_LABELS | {"DATE", "TIME"}:
