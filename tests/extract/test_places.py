@@ -477,3 +477,11 @@ def test_places_town_named_in_a_street_name_is_not_a_place(places):
     assert _by_name(found, "Alexandria").country == "US"
     state = places("The Florida Highway Patrol closed the road near Gainesville.")
     assert _by_name(state, "Florida").kind == "admin1"  # a state before a street word stays a place
+
+
+def test_places_towns_named_together_lie_near_one_another(places):
+    found = places("The volunteer firefighters from Rogersville drove to Springfield after the crash on Monday.")
+    assert (_by_name(found, "Springfield").country, _by_name(found, "Springfield").admin1) == ("US", "MO")
+    assert _by_name(found, "Rogersville").admin1 == "MO"
+    world = places("Officials in Paris and London agreed on the plan.")
+    assert (_by_name(world, "Paris").country, _by_name(world, "London").country) == ("FR", "GB")

@@ -14,7 +14,7 @@ from wirecoder.extract.places.kinds import _famous, km
 from wirecoder.extract.places.lexicon import country_of_demonym
 from wirecoder.extract.places.output import (_county_context, _demonym_places, _place, _unresolved,
                                              _unresolved_place, feature_of, resolution_of)
-from wirecoder.extract.places.resolve import _best, _mine, _qualifier_hints, _states_near
+from wirecoder.extract.places.resolve import _best, _mine, _neighbours, _qualifier_hints, _states_near
 from wirecoder.extract.places.scan import _text
 from wirecoder.records import Place
 from wirecoder.settings import DEFAULT, Settings
@@ -108,6 +108,7 @@ def extract_places(doc: Doc, settings: Settings = DEFAULT) -> tuple[Place, ...]:
         ctx.first.extend(_best(c, Counter(), Counter(), settings)[0] for c in rescued)
         cands = cands + rescued
         taken.update(i for c in rescued for i in range(c.start, c.end))
+    _neighbours(doc, cands, settings)
     places = _county_context(_resolved(doc, cands, ctx, settings))
     if settings.places_emit_unresolved:
         places.extend(_unresolved(doc, taken, places, ctx.countries, settings))

@@ -9,9 +9,10 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from wirecoder.extract.places.candidates import _Cand
-from wirecoder.extract.places.gazetteer import Entry
-from wirecoder.extract.places.kinds import COUNTRY_SIZE_WEIGHT, _entry_prior, _famous, _far
+from wirecoder.extract.places.gazetteer import Entry, key
+from wirecoder.extract.places.kinds import COUNTRY_SIZE_WEIGHT, _entry_prior, _famous, _far, km
 from wirecoder.extract.places.lexicon import BROAD_KINDS
+from wirecoder.extract.places.scan import _text
 from wirecoder.settings import Settings
 
 
@@ -36,6 +37,8 @@ def _score(c: _Cand, e: Entry, main: bool, countries: Counter, admin1s: Counter,
     if e.country and e.admin1 and e.kind not in ("country",):
         votes = admin1s[(e.country, e.admin1)] - _mine(own, e.country, e.admin1)
         s += settings.place_context_admin1_bonus * max(0, min(votes, 2))
+    if e.geonameid is not None and e.geonameid in c.close:
+        s += settings.place_neighbour_bonus
     if c.hint and (e.kind == c.hint or c.hint == "city" and e.kind in ("town",)):
         s += settings.place_kind_hint_bonus
     if c.country and e.country == c.country:
@@ -167,3 +170,29 @@ def _states_near(doc: Doc, cands: list[_Cand], first: list[Entry], settings: Set
         c.near = frozenset((e.country, e.admin1) for s, e in states if s is not c and s.start >= sent.start
                            and s.end <= sent.end and min(abs(s.start - c.end), abs(c.start - s.end))
                            <= settings.place_state_window)
+
+
+def _towns(c: _Cand) -> list[Entry]:
+    return [e for e, main in c.hits if main and e.kind == "city" and e.lat is not None and e.geonameid is not None]
+
+
+def _neighbours(doc: Doc, cands: list[_Cand], settings: Settings) -> None:
+    """Mark each candidate's towns that lie within place_neighbour_km of a town that another name
+    of the article may be: local news names places near one another ('Columbus' and 'Norfolk' are
+    both Nebraska's, far from Ohio's and Virginia's). Points are bucketed by degree, so only towns
+    in neighbouring cells are compared."""
+    names: dict[str, list[Entry]] = {}
+    for c in cands:
+        names.setdefault(key(_text(doc, c.start, c.end)), []).extend(_towns(c))
+    grid: dict[tuple[int, int], list[tuple[str, Entry]]] = {}
+    for name, towns in names.items():
+        for e in {t.geonameid: t for t in towns}.values():
+            grid.setdefault((math.floor(e.lat), math.floor(e.lon)), []).append((name, e))
+    for c in cands:
+        name, close = key(_text(doc, c.start, c.end)), set()
+        for e in _towns(c):
+            cy, cx = math.floor(e.lat), math.floor(e.lon)
+            if any(n != name and km(e.lat, e.lon, o.lat, o.lon) <= settings.place_neighbour_km
+                   for dy in (-1, 0, 1) for dx in (-1, 0, 1) for n, o in grid.get((cy + dy, cx + dx), ())):
+                close.add(e.geonameid)
+        c.close = frozenset(close)
