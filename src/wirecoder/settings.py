@@ -61,6 +61,8 @@ class Settings:
     place_small_town_population: int = 100_000  # below this a namesake of a country or famous city needs local context
     place_namesake_km: float = 300.0  # a town this far from a region or state of its name is a namesake, not part of it
     place_hamlet_population: int = 10_000  # below this a town beats a famous namesake only with its state named close by
+    place_neighbour_km: float = 40.0  # a town this close to a namesake reading of another name in the article ...
+    place_neighbour_bonus: float = 1.0  # ... gains this much ('Columbus' beside 'Norfolk': both in Nebraska)
     place_state_window: int = 8  # tokens between a town and the state that qualifies it in one sentence
     place_restate_min_votes: int = 1  # resolved places in another state before a county or town with none in its own moves there
     places_include_demonyms: bool = False  # emit "Iraqi" as a mention of Iraq (the gold seed does not)

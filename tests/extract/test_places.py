@@ -421,3 +421,67 @@ def test_places_georgia_is_the_state_among_american_places_and_the_country_besid
     assert (_by_name(found, "Georgia").country, _by_name(found, "Georgia").kind) == ("US", "admin1")
     found = places("Protesters in Tbilisi said Georgia would not join Russia, officials in Washington said.")
     assert (_by_name(found, "Georgia").country, _by_name(found, "Georgia").kind) == ("GE", "country")
+
+
+def test_places_a_repeated_name_votes_once(places):
+    # four mentions of Alexandria must not outvote Washington and New York for Egypt
+    us = places("Alexandria schools reopened on Monday. Parents in Alexandria praised the plan, and Alexandria "
+                "teachers agreed. Alexandria officials met colleagues from Washington and New York City.")
+    assert {p.country for p in us if p.name == "Alexandria"} == {"US"}
+    egypt = places("Alexandria flooded on Monday. Residents of Alexandria fled toward Cairo and Giza.")
+    assert {p.country for p in egypt if p.name == "Alexandria"} == {"EG"}
+
+
+def test_places_hamlet_gives_way_to_a_town_of_the_articles_country(places):
+    # a hamlet without its state close by yields; in an American story to an American town
+    found = places("Deputies said the man from Charleston, West Virginia, had driven through Pittsburgh and "
+                   "Cleveland. Police found his car in Athens two days later.")
+    assert _by_name(found, "Athens").country == "US"
+    world = places("The ministers met in Athens before flying to Brussels and Berlin.")
+    assert _by_name(world, "Athens").country == "GR"
+
+
+def test_places_outlet_country_domain_counts_as_a_mention_of_its_country(places):
+    text = "Crowds gathered in downtown London on Saturday for the anniversary concert."
+    assert _by_name(places(text, outlet="lfpress.ca"), "London").country == "CA"
+    assert _by_name(places(text, outlet="Harbourline News"), "London").country == "GB"
+    assert _by_name(places(text, outlet="example.tv"), "London").country == "GB"  # a generic use of a country code
+
+
+def test_places_country_of_host():
+    from wirecoder.extract.places.lexicon import country_of_host
+
+    assert country_of_host("thelancasterandmorecambecitizen.co.uk") == "GB"
+    assert country_of_host("dailystar.com.lb") == "LB"
+    assert country_of_host("star-telegram.com") is None and country_of_host("Sahel Wire") is None
+
+
+def test_places_first_level_divisions_of_the_uk_canada_and_australia(places):
+    found = places("Ontario's education minister met officials from Scotland, Northern Ireland and Queensland.")
+    assert (_by_name(found, "Ontario").country, _by_name(found, "Ontario").admin1) == ("CA", "08")
+    assert (_by_name(found, "Scotland").kind, _by_name(found, "Scotland").admin1) == ("admin1", "SCT")
+    assert _by_name(found, "Northern Ireland").country == "GB"
+    assert _by_name(found, "Queensland").country == "AU"
+    town = places("The fair in Wales, Wisconsin, drew farmers from Milwaukee.")
+    assert (_by_name(town, "Wales").country, _by_name(town, "Wales").kind) == ("US", "city")
+
+
+def test_places_country_points_follow_geonames_where_they_differ_most(places):
+    india = _by_name(places("Monsoon rains flooded villages across India on Monday."), "India")
+    assert (india.lat, india.lon) == (22, 79)
+
+
+def test_places_town_named_in_a_street_name_is_not_a_place(places):
+    found = places("The fire broke out at 6016 Dublin Road near Alexandria, Louisiana, on Saturday.")
+    assert "Dublin" not in [p.name for p in found]
+    assert _by_name(found, "Alexandria").country == "US"
+    state = places("The Florida Highway Patrol closed the road near Gainesville.")
+    assert _by_name(state, "Florida").kind == "admin1"  # a state before a street word stays a place
+
+
+def test_places_towns_named_together_lie_near_one_another(places):
+    found = places("The volunteer firefighters from Rogersville drove to Springfield after the crash on Monday.")
+    assert (_by_name(found, "Springfield").country, _by_name(found, "Springfield").admin1) == ("US", "MO")
+    assert _by_name(found, "Rogersville").admin1 == "MO"
+    world = places("Officials in Paris and London agreed on the plan.")
+    assert (_by_name(world, "Paris").country, _by_name(world, "London").country) == ("FR", "GB")

@@ -28,6 +28,7 @@ class _Cand:
     hint: str | None = None  # kind the text asks for
     country: str | None = None  # country the text names for it ('the Lebanese city of X')
     near: frozenset = frozenset()  # (country, admin1) of the states named close by in its sentence
+    close: frozenset = frozenset()  # geonameids of its towns that lie near a town another name may be
 
 
 class _Finder:

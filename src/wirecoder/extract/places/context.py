@@ -9,7 +9,8 @@ from wirecoder.extract.places.gazetteer import key, variants
 from wirecoder.extract.places.kinds import _famous
 from wirecoder.extract.places.lexicon import (CUE_GAP, CUE_WINDOW, KIND_SUFFIXES, NAME_PART_KINDS, PARTICLES,
                                               PLACE_LABELS, STATE_CUES, WATER_WORDS, _cues, _demonyms,
-                                              _media_words, _stopwords, country_of_demonym)
+                                              _media_words, _stopwords, country_of_demonym,
+                                              country_of_host)
 from wirecoder.extract.places.scan import _clean_bounds, _covering, _is_cap, _text
 from wirecoder.records import Place
 from wirecoder.settings import Settings
@@ -38,6 +39,19 @@ def _outlet_keys(doc: Doc) -> set[str]:
         return set()
     k = key(outlet)
     return {k, k[4:] if k.startswith("the ") else k}
+
+
+def _outlet_country(doc: Doc) -> str | None:
+    """Country of the outlet's web address ('lfpress.ca' is Canadian): local news writes about its
+    own country, so it counts as one mention of that country."""
+    from urllib.parse import urlsplit
+
+    art = doc._.wc_article
+    if art is None:
+        return None
+    url = getattr(art, "url", None)
+    host = urlsplit(url if "//" in url else "//" + url).hostname if url else None
+    return country_of_host(host) or country_of_host(getattr(art, "outlet", None))
 
 
 def _hint_after(doc: Doc, end: int) -> tuple[str | None, int]:
@@ -87,13 +101,16 @@ def _demonym_before(doc: Doc, start: int) -> str | None:
 
 
 def _name_part(doc: Doc, start: int, end: int, hits, settings: Settings) -> bool:
-    """The name is only part of a longer proper name: an outlet ('Indian Ocean Herald'), a body named
+    """The name is only part of a longer proper name: an outlet ('Indian Ocean Herald'), a street
+    ('Dublin Road'), a body named
     after a continent ('US Africa Command'), or a region a modifier opens ('Middle Juba', 'North Kivu')
     that the gazetteer does not know, whose last word alone is another place."""
     cues = _cues()
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and not nxt.is_sent_start and _is_cap(nxt):
         if nxt.lower_ in _media_words():
+            return True
+        if nxt.lower_ in cues.get("street", ()) and all(e.kind == "city" for e, _ in hits):
             return True
         if any(e.kind in NAME_PART_KINDS for e, _ in hits) and nxt.pos_ == "PROPN" \
                 and nxt.ent_type_ not in PLACE_LABELS | {"DATE", "TIME"}:

@@ -76,6 +76,31 @@ def country_of_demonym(word: str) -> str | None:
     return _demonyms().get(key(w))
 
 
+# Country-code domains sold worldwide as generic ones: they say nothing of where an outlet is.
+GENERIC_CCTLDS = frozenset({"tv", "io", "co", "me", "fm", "ai", "cc", "ws", "to", "gg", "la", "nu", "tk", "ag", "vc",
+                            "sh", "ms", "im", "st"})
+
+
+@functools.lru_cache(maxsize=1)
+def _country_of_tld() -> dict[str, str]:
+    """ISO code of each country-code top-level domain ('ca' -> 'CA', 'uk' -> 'GB'), from GeoNames."""
+    import json
+
+    from wirecoder.extract.places.gazetteer import _geonames_file
+
+    with open(_geonames_file("countries.json"), encoding="utf-8") as fh:
+        recs = json.load(fh)
+    return {r["tld"].lstrip(".").lower(): r["iso"] for r in recs.values() if r.get("tld")} | {"uk": "GB"}
+
+
+def country_of_host(host: str | None) -> str | None:
+    """Country of a web host by its country-code domain ('lfpress.ca' -> 'CA'); None for generic ones."""
+    if not host or " " in host.strip() or "." not in host:
+        return None
+    tld = host.strip().lower().rstrip("./").rsplit(".", 1)[-1]
+    return None if tld in GENERIC_CCTLDS else _country_of_tld().get(tld)
+
+
 @functools.lru_cache(maxsize=1)
 def _media_words() -> frozenset[str]:
     return _lines("media_words.txt")
