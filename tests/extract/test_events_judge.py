@@ -90,3 +90,17 @@ def test_short_item_is_one_paragraph_of_a_sentence_or_two(nlp):
     assert not is_short_item(nlp("Police arrested 12 protesters.\nThe army denied it."), 2, 70)
     assert not is_short_item(nlp("Police arrested 12 protesters. " * 3), 2, 70)
     assert not is_short_item(nlp("Police arrested 12 protesters outside parliament " * 12), 2, 70)
+
+
+def test_short_training_keeps_one_event_per_item_and_counts_items_without_one():
+    from wirecoder.train.candidates import Example
+    from wirecoder.train.events_judge_short import one_per_item, prf
+
+    ex = [Example("a", "plv", {}, "ATTACK", False, {"type": "ASSAULT"}),
+          Example("a", "plv", {}, "NONE", False, {"type": "ACCUSE"}),
+          Example("b", "plv", {}, "NONE", False, {"type": "ACCUSE"})]
+    probs = [{"NONE": 0.2, "ATTACK": 0.7, "ACCUSE": 0.1}, {"NONE": 0.5, "ACCUSE": 0.5}, {"NONE": 0.9, "ACCUSE": 0.1}]
+    kept = one_per_item(ex, probs, [0, 1, 2], 0.3)
+    assert kept == {"a": (0, "ATTACK")}  # b's only candidate is under the cut
+    assert prf(ex, kept, {"a": 1, "b": 1, "c": 1}, {"a", "b", "c"}) == (1.0, 1 / 3, 0.5)
+    assert one_per_item(ex, probs, [0, 1, 2], 0.0)["b"] == (2, "ACCUSE")

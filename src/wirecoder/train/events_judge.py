@@ -163,16 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=Path, help="cache of the collected candidates (written if absent)")
     args = ap.parse_args(argv)
     t0 = time.time()
-    if args.examples and args.examples.is_file():  # a rerun of the selection on the same candidates
-        with args.examples.open("rb") as fh:
-            examples, n_gold, members = pickle.load(fh)
-        MEMBERS.update(members)
-    else:
-        print("event judge: collecting the rules' candidates", flush=True)
-        examples, n_gold = gather()
-        if args.examples:
-            with args.examples.open("wb") as fh:
-                pickle.dump((examples, n_gold, MEMBERS), fh)
+    examples, n_gold = load_or_gather(args.examples)
     scores = {}
     for w in PLV_WEIGHTS:  # PLV's annotation conventions weigh as much as cross-validation says they help
         WEIGHTS["plv"] = w
@@ -187,16 +178,37 @@ def main(argv: list[str] | None = None) -> int:
     _, (t, retype), probs = scores[(w, c)]
     print(f"event judge: grouped 5-fold cross-validation, PLV weight {w}, C={c}, threshold {t:.2f}, retype {retype}")
     cv = report(examples, probs, n_gold, t, retype)
-    classes, weights = fit(examples, c)
     card = {"model": "logistic regression over the rules' candidate features (wirecoder.extract.events.judge)",
             "trained_by": "python -m wirecoder.train.events_judge", "seed": SEED, "C": c, "threshold": t,
             "retype": retype, "sample_weights": WEIGHTS, "examples": dict(Counter(e.source for e in examples)),
-            "positives": dict(Counter(e.source for e in examples if e.label != "NONE")),
-            "cross_validated": cv, "weights": sum(len(w) for w in weights.values())}
-    write_model(args.out, {"card": card, "classes": classes, "threshold": t, "retype": retype,
-                           "weights": {k: dict(sorted(w.items())) for k, w in weights.items()}},
-                f"event judge: {card['weights']} weights", t0)
+            "positives": dict(Counter(e.source for e in examples if e.label != "NONE")), "cross_validated": cv}
+    fit_and_write(examples, card, args.out, "event judge", t0)
     return 0
+
+
+def fit_and_write(examples: list[Example], card: dict, out: Path, label: str, started: float) -> None:
+    """Fit a judge on every example with the card's C, threshold and retype, and write it with its card."""
+    classes, weights = fit(examples, card["C"])
+    card = {**card, "weights": sum(len(w) for w in weights.values())}
+    write_model(out, {"card": card, "classes": classes, "threshold": card["threshold"],
+                      "retype": card.get("retype", True),
+                      "weights": {k: dict(sorted(w.items())) for k, w in weights.items()}},
+                f"{label}: {card['weights']} weights", started)
+
+
+def load_or_gather(cache: Path | None) -> tuple[list[Example], dict[str, int]]:
+    """The labelled candidates: from `cache` when it exists, else collected (and cached when a path is given)."""
+    if cache and cache.is_file():  # a rerun of the selection on the same candidates
+        with cache.open("rb") as fh:
+            examples, n_gold, members = pickle.load(fh)
+        MEMBERS.update(members)
+        return examples, n_gold
+    print("event judge: collecting the rules' candidates", flush=True)
+    examples, n_gold = gather()
+    if cache:
+        with cache.open("wb") as fh:
+            pickle.dump((examples, n_gold, MEMBERS), fh)
+    return examples, n_gold
 
 
 if __name__ == "__main__":

@@ -10,13 +10,12 @@ folds grouped by item. `tests/fixtures/heldout6` and `tests/fixtures/dedup` are 
 from __future__ import annotations
 
 import argparse
-import pickle
 import time
 from collections import Counter
 from pathlib import Path
 
 from wirecoder.train import events_judge as ej
-from wirecoder.train.gold import REPO, write_model
+from wirecoder.train.gold import REPO
 
 MODEL = REPO / "src" / "wirecoder" / "models" / "event_judge_short.json"
 GRID = [(w, c) for w in (1.0, 3.0) for c in (0.3, 1.0)]  # PLV weight x C
@@ -73,13 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=Path, help="cache of the collected candidates (read if present)")
     args = ap.parse_args(argv)
     t0 = time.time()
-    if args.examples and args.examples.is_file():
-        with args.examples.open("rb") as fh:
-            examples, n_gold, members = pickle.load(fh)
-        ej.MEMBERS.update(members)
-    else:
-        print("short-item judge: collecting the rules' candidates", flush=True)
-        examples, n_gold = ej.gather()
+    examples, n_gold = ej.load_or_gather(args.examples)
     if not ej.MEMBERS.get("plv"):
         print("short-item judge: ../shared/devsets/plv-train is absent; nothing to train on")
         return 1
@@ -87,16 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"short-item judge: grouped 5-fold cross-validation on PLV train, one event per item: "
           f"P/R/F1 {p:.3f}/{r:.3f}/{f:.3f} (PLV weight {w}, C={c}, cut {t:.2f})")
     ej.WEIGHTS["plv"] = w
-    classes, weights = ej.fit(examples, c)
     card = {"model": "logistic regression over the rules' candidate features, one event per short item "
                      "(wirecoder.extract.events.judge.Judge.best)",
             "trained_by": "python -m wirecoder.train.events_judge_short", "seed": ej.SEED, "C": c, "threshold": t,
             "sample_weights": dict(ej.WEIGHTS), "examples": dict(Counter(e.source for e in examples)),
-            "cross_validated": {"plv_one_event_prf": [round(p, 3), round(r, 3), round(f, 3)]},
-            "weights": sum(len(v) for v in weights.values())}
-    write_model(args.out, {"card": card, "classes": classes, "threshold": t, "retype": True,
-                           "weights": {k: dict(sorted(v.items())) for k, v in weights.items()}},
-                f"short-item judge: {card['weights']} weights", t0)
+            "cross_validated": {"plv_one_event_prf": [round(p, 3), round(r, 3), round(f, 3)]}}
+    ej.fit_and_write(examples, card, args.out, "short-item judge", t0)
     return 0
 
 
