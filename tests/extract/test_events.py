@@ -829,3 +829,11 @@ def test_events_present_tense_headline_is_a_report_not_a_generalisation(events):
     generic = events("A withdrawal takes a year.")
     assert all(x.hypothetical for x in generic if x.type == "RETREAT")
     assert [x.type for x in events("Troops withdrew from the town on Monday.")] == ["RETREAT"]
+
+
+def test_events_pounded_faulted_and_repealed_are_triggers_the_currency_is_not(events):
+    pounded = events("Government warplanes pounded the rebel-held enclave of Ghouta on Friday.")
+    assert "Ghouta" in (one(pounded, "ASSAULT").target or "")
+    assert one(events("The opposition leader faulted the president over the decision."), "ACCUSE")
+    assert one(events("The parliament repealed the boycott law on Monday."), "CONCEDE")
+    assert not events("The pound fell against the dollar on Monday.")
