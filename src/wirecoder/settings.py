@@ -72,7 +72,8 @@ class Settings:
     event_judge_path: Path | None = None  # another judge's weights; None = the shipped one
     event_judge_threshold: float | None = None  # probability to keep an event; None = the model's own
     event_short_judge: bool = True  # judge a one-paragraph item of a sentence or two (an alert, a feed summary,
-    # a coded sentence) with models/event_judge_short.json and keep its single most likely event
+    # a coded sentence) with models/event_judge_short.json: its most likely event is kept ...
+    event_short_also: float = 0.5  # ... and any other whose event probability is above this
     event_short_judge_path: Path | None = None  # another short-item judge's weights; None = the shipped one
     event_short_item_sentences: int = 2  # at most this many sentences, in one paragraph, make a short item
     event_short_item_words: int = 70  # ... and at most this many words

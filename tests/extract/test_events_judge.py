@@ -59,18 +59,20 @@ def test_short_judge_ships_with_its_card():
     judge = load_judge(name="event_judge_short.json")
     assert judge is not None, "wirecoder/models/event_judge_short.json is missing: run `make train`"
     assert "NONE" in judge.classes and 0.0 <= judge.threshold < 1.0
-    p, r, f = judge.card["cross_validated"]["plv_one_event_prf"]
+    p, r, f = judge.card["cross_validated"]["plv_prf"]
     assert 0.0 < p <= 1.0 and 0.0 < r <= 1.0 and judge.card["seed"]
 
 
-def test_judge_best_keeps_the_likeliest_candidate_only_above_the_cut():
+def test_short_item_keeps_the_likeliest_and_any_other_more_likely_than_not():
     judge = Judge(["ASSAULT", "ACCUSE", "NONE"],
                   {"ASSAULT": {"bias": 0.0, "fresh": 2.0}, "ACCUSE": {"bias": 0.0, "said": 1.0},
                    "NONE": {"bias": 0.0, "tally": 3.0}}, threshold=0.5)
     feats = [{"bias": 1.0, "said": 1.0}, {"bias": 1.0, "fresh": 1.0}, {"bias": 1.0, "tally": 1.0}]
-    assert judge.best(feats, ["ACCUSE", "ACCUSE", "ASSAULT"]) == (1, "ASSAULT")  # retyped by the model
-    assert judge.best([feats[2]], ["ASSAULT"]) is None
-    assert judge.best([], []) is None
+    # the likeliest (1) retyped by the model; 0 (p = 0.79) kept too above 0.5, not above 0.8; 2 never
+    assert judge.short_item(feats, ["ACCUSE", "ACCUSE", "ASSAULT"], also=0.5) == [(0, "ACCUSE"), (1, "ASSAULT")]
+    assert judge.short_item(feats, ["ACCUSE", "ACCUSE", "ASSAULT"], also=0.8) == [(1, "ASSAULT")]
+    assert judge.short_item([feats[2]], ["ASSAULT"], also=0.5) == []
+    assert judge.short_item([], [], also=0.5) == []
 
 
 def test_short_item_keeps_one_event_while_an_article_keeps_both(analyze):
@@ -92,15 +94,17 @@ def test_short_item_is_one_paragraph_of_a_sentence_or_two(nlp):
     assert not is_short_item(nlp("Police arrested 12 protesters outside parliament " * 12), 2, 70)
 
 
-def test_short_training_keeps_one_event_per_item_and_counts_items_without_one():
+def test_short_training_scores_the_runtime_policy_and_counts_items_without_one():
     from wirecoder.train.candidates import Example
-    from wirecoder.train.events_judge_short import one_per_item, prf
+    from wirecoder.train.events_judge_short import prf, short_items
 
     ex = [Example("a", "plv", {}, "ATTACK", False, {"type": "ASSAULT"}),
           Example("a", "plv", {}, "NONE", False, {"type": "ACCUSE"}),
           Example("b", "plv", {}, "NONE", False, {"type": "ACCUSE"})]
-    probs = [{"NONE": 0.2, "ATTACK": 0.7, "ACCUSE": 0.1}, {"NONE": 0.5, "ACCUSE": 0.5}, {"NONE": 0.9, "ACCUSE": 0.1}]
-    kept = one_per_item(ex, probs, [0, 1, 2], 0.3)
-    assert kept == {"a": (0, "ATTACK")}  # b's only candidate is under the cut
+    probs = [{"NONE": 0.2, "ATTACK": 0.7, "ACCUSE": 0.1}, {"NONE": 0.45, "ACCUSE": 0.55},
+             {"NONE": 0.9, "ACCUSE": 0.1}]
+    kept = short_items(ex, probs, [0, 1, 2], 0.3, also=0.6)
+    assert kept == [(0, "ATTACK")]  # b's only candidate is under the cut; a's second under 0.6
     assert prf(ex, kept, {"a": 1, "b": 1, "c": 1}, {"a", "b", "c"}) == (1.0, 1 / 3, 0.5)
-    assert one_per_item(ex, probs, [0, 1, 2], 0.0)["b"] == (2, "ACCUSE")
+    assert short_items(ex, probs, [0, 1, 2], 0.3, also=0.5) == [(0, "ATTACK"), (1, "ACCUSE")]
+    assert (2, "ACCUSE") in short_items(ex, probs, [0, 1, 2], 0.0)

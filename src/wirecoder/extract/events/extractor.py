@@ -100,14 +100,13 @@ def _short_judge(doc: Doc, settings: Settings):
     return load_judge(str(path) if path else None, "event_judge_short.json")
 
 
-def _best_of_item(cands: list[Candidate], judge) -> list[Candidate]:
-    """The single event a short item reports: the candidate the short judge rates highest, retyped by it."""
-    pick = judge.best([c.features for c in cands], [c.event.type for c in cands])
-    if pick is None:
-        return []
-    c, kind = cands[pick[0]], pick[1]
-    return [c if kind == c.event.type else Candidate(c.event.model_copy(update={"type": kind}), c.features,
-                                                     c.flagged, c.best)]
+def _short_item_events(cands: list[Candidate], judge, settings: Settings) -> list[Candidate]:
+    """What a short item reports: the candidate the short judge rates highest, and any other it finds more
+    likely an event than not, retyped by it."""
+    picks = judge.short_item([c.features for c in cands], [c.event.type for c in cands], settings.event_short_also)
+    return [cands[i] if kind == cands[i].event.type else
+            Candidate(cands[i].event.model_copy(update={"type": kind}), cands[i].features, cands[i].flagged,
+                      cands[i].best) for i, kind in picks]
 
 
 def extract_events(doc: Doc, actors, places=(), dates=(), quantities=(),
@@ -118,7 +117,7 @@ def extract_events(doc: Doc, actors, places=(), dates=(), quantities=(),
     cands = candidate_events(doc, actors, places, dates, quantities, settings)
     short = _short_judge(doc, settings)
     if short is not None:
-        return tuple(_rank_arguments(_best_of_item(cands, short), actors, settings))
+        return tuple(_rank_arguments(_short_item_events(cands, short, settings), actors, settings))
     judge = load_judge(str(settings.event_judge_path) if settings.event_judge_path else None) \
         if settings.event_judge else None
     if judge is None:

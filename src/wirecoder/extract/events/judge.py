@@ -176,16 +176,16 @@ class Judge:
         return max((c for c in p if c != "NONE"), key=lambda c: (p[c], c == rule_type))
 
 
-    def best(self, feats: list[dict[str, float]], rule_types: list[str]) -> tuple[int, str] | None:
-        """The one candidate most likely an event, and its type; None when none reaches the threshold."""
-        scored = [(1.0 - self.probabilities(f).get("NONE", 0.0), i) for i, f in enumerate(feats)]
-        if not scored:
-            return None
-        score, i = max(scored, key=lambda s: (s[0], -s[1]))
-        if score < self.threshold:
-            return None
-        kind = self.decide(feats[i], rule_types[i], threshold=0.0)
-        return (i, kind) if kind is not None else None
+    def short_item(self, feats: list[dict[str, float]], rule_types: list[str], also: float) -> list[tuple[int, str]]:
+        """What a short item reports: its likeliest candidate when it reaches the threshold, and any other
+        candidate whose event probability is above `also`; each as (index, type)."""
+        scores = [1.0 - self.probabilities(f).get("NONE", 0.0) for f in feats]
+        if not scores:
+            return []
+        top = max(range(len(scores)), key=lambda i: (scores[i], -i))
+        keep = [i for i, s in enumerate(scores) if (i == top and s >= self.threshold) or (i != top and s > also)]
+        out = [(i, self.decide(feats[i], rule_types[i], threshold=0.0)) for i in keep]
+        return [(i, k) for i, k in out if k is not None]
 
 
 def is_short_item(doc: Doc, max_sents: int, max_words: int) -> bool:
