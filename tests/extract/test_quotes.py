@@ -471,3 +471,15 @@ def test_quotes_a_record_issued_by_a_body_is_that_bodys_and_he_is_never_a_river(
     qs = quotes_of(analyze, text)
     assert by_text(qs, "Mobile internet was suspended").speaker == "Home Department"
     assert by_text(qs, "They will not break us").speaker == "Vadim Kolesnik"
+
+
+def test_quotes_inverted_unnamed_subject_of_translated_cue(analyze):
+    # translated wire copy inverts 'declared'/'confided' with an unnamed subject the parser makes an object
+    text = ('"The bridge will reopen next week," declared the governor in front of the press. '
+            '"We have nothing left to eat," confided a farmer who asked not to be named.')
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "bridge will reopen").speaker == "governor"
+    assert by_text(qs, "nothing left to eat").speaker_text == "a farmer"
+    # positive control: a named inverted subject is read as before
+    q = by_text(quotes_of(analyze, '"The road is closed," said Colonel Dana Whitfield.'), "road is closed")
+    assert q.speaker == "Dana Whitfield"

@@ -62,9 +62,13 @@ def subject_of(verb: Token) -> Token | None:
                         return g
         if tok.lemma_.lower() in lexicon()["inverting_verbs"]:
             # '“…,” said James Acton, a physicist': the parse often makes the inverted subject an object
+            # after the quote it governs ('“…,” declared the minister') the verb's first noun is its
+            # subject even when unnamed: the clause before it is the speech, so no object is left
+            after_quote = any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)
             for child in tok.rights:
                 if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd", "appos") and (
-                        child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or child.pos_ == "PROPN"):
+                        child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or child.pos_ == "PROPN"
+                        or (after_quote and child.pos_ == "NOUN")):
                     return child
         if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp") and tok.head.i != tok.i:
             if tok.dep_ == "xcomp":  # "prompting him to call": the object of the governing verb speaks
