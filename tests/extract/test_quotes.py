@@ -483,3 +483,15 @@ def test_quotes_inverted_unnamed_subject_of_translated_cue(analyze):
     # positive control: a named inverted subject is read as before
     q = by_text(quotes_of(analyze, '"The road is closed," said Colonel Dana Whitfield.'), "road is closed")
     assert q.speaker == "Dana Whitfield"
+
+
+def test_quotes_unnamed_private_person_is_who_he_means(analyze):
+    # an unnamed private person ("an employee …") is a person: the next 'he said' is theirs, not the
+    # minister's who spoke before; introduced with 'an' they are anonymous
+    text = ('Port Minister Karel Dostan said the terminal was hit. An employee of the terminal said the fire '
+            'burned until dawn. "The silos were still smoking," he said.')
+    qs = quotes_of(analyze, text)
+    q = by_text(qs, "silos were still smoking")
+    assert q.speaker == "employee of the terminal" and q.anonymous
+    # positive control: the minister keeps his own quote
+    assert by_text(qs, "terminal was hit").speaker == "Karel Dostan"

@@ -189,6 +189,26 @@ def _trailing_name(tok: Token) -> str | None:
     return None
 
 
+_INDEFINITE = {"a", "an", "one", "another"}  # determiners of a source the text does not identify
+
+
+def _private_person(tok: Token, phrase: Span, text: str) -> Speaker | None:
+    """'An employee of the terminal', 'a 45-year-old man', 'the wife of one of the detained men': an
+    unnamed private person. Marked a person so that a later 'he said' means them rather than an
+    earlier named speaker; introduced with 'a'/'one' the text does not identify them: anonymous."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in lexicon()["person_nouns"]:
+        return None
+    if any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in phrase):
+        return None  # a named person inside the phrase is handled by the name rules
+    words = {t.lower_ for t in tok.subtree}  # the subtree keeps the relative clause the phrase trims
+    # 'the fighter, who asked not to be named': a withheld name makes even a definite one anonymous
+    withheld = bool(words & {"anonymity", "anonymously", "anonymous"}) or (
+        bool(words & {"named", "name", "identified"}) and bool(words & {"not", "declined", "declining"}))
+    anonymous = phrase[0].lower_ in _INDEFINITE or withheld
+    return Speaker(text, phrase.text, anonymous=anonymous, source_type="unspecified" if anonymous else None,
+                   person=True, start=phrase.start_char)
+
+
 def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
     """Speaker from the token that heads the subject of a speech cue."""
     phrase = phrase_of(tok)
@@ -244,6 +264,9 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
         if 2 <= len(words) <= 4 and all(t.is_title for t in words) and not any(t.lower_ in ORG_WORDS for t in words):
             # a name the model did not tag ("Yesid Carrascal"): who a later "he added" means
             return Speaker(text, phrase.text, person=True, start=phrase.start_char)
+    private = _private_person(tok, phrase, text)
+    if private is not None:
+        return private
     # an unnamed collective ("the Iraqi government", "the Trump campaign", "Scott's family"):
     # kept as written; the person named inside it is not who speaks
     if tok.pos_ in ("NOUN", "PROPN"):
