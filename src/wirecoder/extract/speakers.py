@@ -259,8 +259,14 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
                 return Speaker(n, phrase.text, person=True, start=phrase.start_char)
     if name:
         return Speaker(name, phrase.text, person=actors.kind_of(name) == "person", start=phrase.start_char)
-    if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", ""):
+    # the small model tags a name right after a closing quote mark as a WORK_OF_ART (a title in quotes)
+    if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "", "WORK_OF_ART"):
         words = [t for t in phrase if t.pos_ == "PROPN"]
+        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "," and any(c.dep_ == "appos" for c in tok.rights):
+            # "Sammi Deen Baloch, a senior BYC leader, said": the name is the head's own run, not the
+            # appositive's words ('BYC'), so it reads as a person's
+            words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+            text = " ".join(t.text for t in words)
         if 2 <= len(words) <= 4 and all(t.is_title for t in words) and not any(t.lower_ in ORG_WORDS for t in words):
             # a name the model did not tag ("Yesid Carrascal"): who a later "he added" means
             return Speaker(text, phrase.text, person=True, start=phrase.start_char)
