@@ -508,3 +508,15 @@ def test_quotes_untagged_name_before_appositive_is_a_person(analyze):
     assert by_text(qs, "continue its protests").speaker == "Sammi Deen Baloch"
     # positive control: the spokesman keeps his own report
     assert by_text(qs, "officers had fired warning shots").anonymous
+
+
+def test_quotes_definite_role_after_named_speaker(analyze):
+    # "added the officer" right after Captain X spoke is Captain X, not an anonymous officer
+    text = ('Captain Antony Kasereka said the army arrested four suspects on Tuesday. '
+            '"We will pursue them until the last one," added the officer.')
+    qs = quotes_of(analyze, text)
+    q = by_text(qs, "pursue them until the last one")
+    assert q.speaker == "Antony Kasereka" and not q.anonymous
+    # positive control: with no named person before, the officer stays an unnamed source
+    q = by_text(quotes_of(analyze, '"We will pursue them until the last one," added the officer.'), "pursue them")
+    assert q.speaker != "Antony Kasereka" and q.anonymous
