@@ -520,3 +520,14 @@ def test_quotes_definite_role_after_named_speaker(analyze):
     # positive control: with no named person before, the officer stays an unnamed source
     q = by_text(quotes_of(analyze, '"We will pursue them until the last one," added the officer.'), "pursue them")
     assert q.speaker != "Antony Kasereka" and q.anonymous
+
+
+def test_quotes_it_after_a_description_gets_the_described_body(analyze):
+    # "the mission said … It called the attack …": 'it' gets the body the description was resolved to
+    text = ('Three peacekeepers were killed in an ambush, the UN mission MINUSCA said, blaming the 3R armed group.\n\n'
+            'The patrol was escorting a convoy of traders when it came under fire, the mission said in a statement. '
+            'It called the attack "cowardly" and said attacks on peacekeepers were war crimes.')
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "cowardly").speaker == "MINUSCA"
+    # positive control: the description itself was already resolved
+    assert by_text(qs, "patrol was escorting").speaker == "MINUSCA"
