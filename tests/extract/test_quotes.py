@@ -531,3 +531,15 @@ def test_quotes_it_after_a_description_gets_the_described_body(analyze):
     assert by_text(qs, "cowardly").speaker == "MINUSCA"
     # positive control: the description itself was already resolved
     assert by_text(qs, "patrol was escorting").speaker == "MINUSCA"
+
+
+def test_quotes_statement_issued_by_an_unindexed_institution(analyze):
+    # "the armed forces general staff said in a statement … the statement said": an institution the
+    # actor index does not hold still issues the statement
+    text = ('Fighters ambushed a Malian army convoy on Tuesday, killing 12 soldiers, the armed forces general '
+            'staff said in a statement.\n\nThe convoy was escorting fuel tankers towards Gao when it was hit by '
+            'a roadside bomb, the statement said.')
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "escorting fuel tankers").speaker == "armed forces general staff"
+    # positive control: the first report keeps its own speaker
+    assert by_text(qs, "ambushed a Malian army convoy").speaker == "armed forces general staff"
