@@ -543,3 +543,12 @@ def test_quotes_statement_issued_by_an_unindexed_institution(analyze):
     assert by_text(qs, "escorting fuel tankers").speaker == "armed forces general staff"
     # positive control: the first report keeps its own speaker
     assert by_text(qs, "ambushed a Malian army convoy").speaker == "armed forces general staff"
+
+
+def test_quotes_capitalised_title_with_named_appositive(analyze):
+    # "the Commissioner for Information, Joyce Ramnap, said": the named person speaks, not the title
+    text = 'In a statement, the Commissioner for Information, Joyce Ramnap, said the curfew would remain in the town.'
+    assert by_text(quotes_of(analyze, text), "curfew would remain").speaker == "Joyce Ramnap"
+    # positive control: a lower-case described source with a named appositive, as before
+    text = 'The spokesperson of the operation, Captain Antony Kasereka, said the army arrested four suspects.'
+    assert by_text(quotes_of(analyze, text), "army arrested four suspects").speaker == "Antony Kasereka"

@@ -159,8 +159,9 @@ def _name_run(doc: Doc, i: int, stop: int) -> str | None:
 
 def _given_name(tok: Token, actors: ActorIndex) -> str | None:
     """A described source who is named right there: 'the spokesperson of the operation, Captain X'
-    (a person's name in apposition) or 'a student who gave his name only as Brian'."""
-    if tok.pos_ != "NOUN":
+    (a person's name in apposition) or 'a student who gave his name only as Brian'. A capitalised
+    title ('the Commissioner for Information, Joyce Ramnap') is such a description too."""
+    if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.lower_ in TITLE_WORDS):
         return None
     doc = tok.doc
     for c in tok.rights:
