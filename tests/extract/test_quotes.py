@@ -552,3 +552,13 @@ def test_quotes_capitalised_title_with_named_appositive(analyze):
     # positive control: a lower-case described source with a named appositive, as before
     text = 'The spokesperson of the operation, Captain Antony Kasereka, said the army arrested four suspects.'
     assert by_text(quotes_of(analyze, text), "army arrested four suspects").speaker == "Antony Kasereka"
+
+
+def test_quotes_it_after_a_fleet_is_the_fleet(analyze):
+    # "the Fifth Fleet said. … , it said.": a fleet is a body, not a person, so 'it' can mean it
+    text = ('An Iranian navy vessel fired at the tanker Orion Spirit off Oman, the US Navy\'s Bahrain-based '
+            'Fifth Fleet said. The Iranian ship left the area when the destroyer USS McFaul arrived, it said.')
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "left the area").speaker == "Fifth Fleet"
+    # positive control: the fleet's own report
+    assert by_text(qs, "fired at the tanker").speaker == "Fifth Fleet"
