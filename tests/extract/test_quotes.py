@@ -562,3 +562,16 @@ def test_quotes_it_after_a_fleet_is_the_fleet(analyze):
     assert by_text(qs, "left the area").speaker == "Fifth Fleet"
     # positive control: the fleet's own report
     assert by_text(qs, "fired at the tanker").speaker == "Fifth Fleet"
+
+
+def test_quotes_the_group_refers_to_a_named_armed_group(analyze):
+    # "the group said" after "The AA …" is the Arakan Army: an army is a group
+    text = ('The Arakan Army (AA) now controls most of Rakhine state.\n\n'
+            '09:20 — The AA has called on remaining junta troops in Rakhine to lay down their weapons. '
+            '"Surrender and you will be treated according to the law of war," the group said in a statement.')
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "Surrender and you will be treated").speaker == "Arakan Army"
+    # positive control: 'the company' still needs a company name before it
+    text = ('The Arakan Army called on junta troops to lay down their weapons on Sunday.\n\n'
+            '"The road is closed to all traffic," the company said in a statement.')
+    assert by_text(quotes_of(analyze, text), "road is closed").speaker != "Arakan Army"
