@@ -575,3 +575,13 @@ def test_quotes_the_group_refers_to_a_named_armed_group(analyze):
     text = ('The Arakan Army called on junta troops to lay down their weapons on Sunday.\n\n'
             '"The road is closed to all traffic," the company said in a statement.')
     assert by_text(quotes_of(analyze, text), "road is closed").speaker != "Arakan Army"
+
+
+def test_quotes_live_blog_time_stamp_is_no_speaker(analyze):
+    # "9:05 am — The coast guard says … , it says.": 'it' is the coast guard, not the time stamp
+    text = ('9:05 am — The Philippine Coast Guard says the damage to the Teresa Magbanua is above the waterline '
+            'and no one was hurt. Three Chinese navy ships were also seen within five nautical miles, it says.')
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "Three Chinese navy ships").speaker == "Philippine Coast Guard"
+    # positive control: the stamped entry's own report
+    assert by_text(qs, "above the waterline").speaker == "Philippine Coast Guard"
