@@ -585,3 +585,17 @@ def test_quotes_live_blog_time_stamp_is_no_speaker(analyze):
     assert by_text(qs, "Three Chinese navy ships").speaker == "Philippine Coast Guard"
     # positive control: the stamped entry's own report
     assert by_text(qs, "above the waterline").speaker == "Philippine Coast Guard"
+
+
+def test_quotes_lone_surname_is_the_named_person(analyze):
+    # "Dbeibah, in a speech …, said" after "Prime Minister Abdul Hamid Dbeibah": the lone surname is
+    # that person, so a later 'he' is Dbeibah too
+    text = ('Thousands demanded the resignation of Prime Minister Abdul Hamid Dbeibah on Friday.\n\n'
+            'Dbeibah, in a speech broadcast on Saturday night, said peaceful protest was a right. '
+            'He vowed to press ahead with what he called a plan to "end the era of militias" in Tripoli.')
+    qs = quotes_of(analyze, text)
+    assert by_text(qs, "peaceful protest was a right").speaker == "Abdul Hamid Dbeibah"
+    assert by_text(qs, "end the era of militias").speaker == "Abdul Hamid Dbeibah"
+    # positive control: a full name is kept as it is
+    q = by_text(quotes_of(analyze, 'Abdul Hamid Dbeibah said peaceful protest was a right.'), "peaceful protest")
+    assert q.speaker == "Abdul Hamid Dbeibah"

@@ -190,6 +190,18 @@ def _trailing_name(tok: Token) -> str | None:
     return None
 
 
+def _full_person(name: str, actors: ActorIndex) -> str:
+    """'Dbeibah said' after 'Prime Minister Abdul Hamid Dbeibah': the model often tags a lone surname
+    as a place or body, so a one-word non-person name that ends exactly one person's name is that
+    person (who a later 'he said' then means)."""
+    if " " in name or actors.kind_of(name) == "person":
+        return name
+    folded = name.lower()
+    full = {a.name for a in actors.actors if a.kind == "person" and a.name.lower().split()[-1] == folded
+            and " " in a.name}
+    return full.pop() if len(full) == 1 else name
+
+
 _INDEFINITE = {"a", "an", "one", "another"}  # determiners of a source the text does not identify
 
 
@@ -242,6 +254,7 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
         # a document never speaks: quotes/documents.py finds who issued it
         return Speaker(None, phrase.text, start=tok.idx, document=True)
     if name and head_word not in lex["source_nouns"]:
+        name = _full_person(name, actors)
         kind = actors.kind_of(name)
         return Speaker(name, phrase.text, person=kind == "person" or looks_like_person(name, kind),
                        start=phrase.start_char)
@@ -268,6 +281,8 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
             # appositive's words ('BYC'), so it reads as a person's
             words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
             text = " ".join(t.text for t in words)
+        if len(words) == 1 and _full_person(words[0].text, actors) != words[0].text:
+            return Speaker(_full_person(words[0].text, actors), phrase.text, person=True, start=phrase.start_char)
         if 2 <= len(words) <= 4 and all(t.is_title for t in words) and not any(t.lower_ in ORG_WORDS for t in words):
             # a name the model did not tag ("Yesid Carrascal"): who a later "he added" means
             return Speaker(text, phrase.text, person=True, start=phrase.start_char)
