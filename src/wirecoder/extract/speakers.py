@@ -222,6 +222,25 @@ def _private_person(tok: Token, phrase: Span, text: str) -> Speaker | None:
                    person=True, start=phrase.start_char)
 
 
+def _untagged_name(tok: Token, phrase: Span, text: str, actors: ActorIndex) -> Speaker | None:
+    """A person's name the actor index does not hold: a lone surname of a known person, or two to
+    four capitalised words ('Yesid Carrascal'), each who a later 'he added' means."""
+    # the small model tags a name right after a closing quote mark as a WORK_OF_ART (a title in quotes)
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "", "WORK_OF_ART"):
+        return None
+    words = [t for t in phrase if t.pos_ == "PROPN"]
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "," and any(c.dep_ == "appos" for c in tok.rights):
+        # "Sammi Deen Baloch, a senior BYC leader, said": the name is the head's own run, not the
+        # appositive's words ('BYC'), so it reads as a person's
+        words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+        text = " ".join(t.text for t in words)
+    if len(words) == 1 and _full_person(words[0].text, actors) != words[0].text:
+        return Speaker(_full_person(words[0].text, actors), phrase.text, person=True, start=phrase.start_char)
+    if 2 <= len(words) <= 4 and all(t.is_title for t in words) and not any(t.lower_ in ORG_WORDS for t in words):
+        return Speaker(text, phrase.text, person=True, start=phrase.start_char)
+    return None
+
+
 def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
     """Speaker from the token that heads the subject of a speech cue."""
     phrase = phrase_of(tok)
@@ -273,19 +292,9 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
                 return Speaker(n, phrase.text, person=True, start=phrase.start_char)
     if name:
         return Speaker(name, phrase.text, person=actors.kind_of(name) == "person", start=phrase.start_char)
-    # the small model tags a name right after a closing quote mark as a WORK_OF_ART (a title in quotes)
-    if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "", "WORK_OF_ART"):
-        words = [t for t in phrase if t.pos_ == "PROPN"]
-        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "," and any(c.dep_ == "appos" for c in tok.rights):
-            # "Sammi Deen Baloch, a senior BYC leader, said": the name is the head's own run, not the
-            # appositive's words ('BYC'), so it reads as a person's
-            words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
-            text = " ".join(t.text for t in words)
-        if len(words) == 1 and _full_person(words[0].text, actors) != words[0].text:
-            return Speaker(_full_person(words[0].text, actors), phrase.text, person=True, start=phrase.start_char)
-        if 2 <= len(words) <= 4 and all(t.is_title for t in words) and not any(t.lower_ in ORG_WORDS for t in words):
-            # a name the model did not tag ("Yesid Carrascal"): who a later "he added" means
-            return Speaker(text, phrase.text, person=True, start=phrase.start_char)
+    untagged = _untagged_name(tok, phrase, text, actors)
+    if untagged is not None:
+        return untagged
     private = _private_person(tok, phrase, text)
     if private is not None:
         return private
