@@ -40,6 +40,7 @@ class Settings:
     indirect_min_words: int = 3  # shortest reported clause kept as an indirect quote
     block_quote_max_gap: int = 1  # paragraphs between an introducing line and its block quote
     pronoun_lookback_sentences: int = 6  # how far back "he adds" looks for its speaker
+    role_reach_chars: int = 400  # how far after a named person spoke "added the officer" still means them
     speaker_ranker: bool = True  # let the learned ranker (models/speaker_ranker.json) fill or override speakers
     speaker_ranker_path: Path | None = None  # another ranker's weights; None = the shipped one
     speaker_fill_threshold: float = 0.6  # ranker probability to give a speaker to a quote the rules left without one

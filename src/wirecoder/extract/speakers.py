@@ -62,9 +62,13 @@ def subject_of(verb: Token) -> Token | None:
                         return g
         if tok.lemma_.lower() in lexicon()["inverting_verbs"]:
             # '“…,” said James Acton, a physicist': the parse often makes the inverted subject an object
+            # after the quote it governs ('“…,” declared the minister') the verb's first noun is its
+            # subject even when unnamed: the clause before it is the speech, so no object is left
+            after_quote = any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)
             for child in tok.rights:
                 if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd", "appos") and (
-                        child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or child.pos_ == "PROPN"):
+                        child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or child.pos_ == "PROPN"
+                        or (after_quote and child.pos_ == "NOUN")):
                     return child
         if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp") and tok.head.i != tok.i:
             if tok.dep_ == "xcomp":  # "prompting him to call": the object of the governing verb speaks
@@ -155,8 +159,9 @@ def _name_run(doc: Doc, i: int, stop: int) -> str | None:
 
 def _given_name(tok: Token, actors: ActorIndex) -> str | None:
     """A described source who is named right there: 'the spokesperson of the operation, Captain X'
-    (a person's name in apposition) or 'a student who gave his name only as Brian'."""
-    if tok.pos_ != "NOUN":
+    (a person's name in apposition) or 'a student who gave his name only as Brian'. A capitalised
+    title ('the Commissioner for Information, Joyce Ramnap') is such a description too."""
+    if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.lower_ in TITLE_WORDS):
         return None
     doc = tok.doc
     for c in tok.rights:
@@ -182,6 +187,57 @@ def _trailing_name(tok: Token) -> str | None:
     words = doc[comma + 1:end]
     if len(words) and all(t.pos_ == "PROPN" or t.text == "-" for t in words) and words[-1].ent_type_ == "PERSON":
         return _name_run(doc, comma + 1, end)
+    return None
+
+
+def _full_person(name: str, actors: ActorIndex) -> str:
+    """'Dbeibah said' after 'Prime Minister Abdul Hamid Dbeibah': the model often tags a lone surname
+    as a place or body, so a one-word non-person name that ends exactly one person's name is that
+    person (who a later 'he said' then means)."""
+    if " " in name or actors.kind_of(name) == "person":
+        return name
+    folded = name.lower()
+    full = {a.name for a in actors.actors if a.kind == "person" and a.name.lower().split()[-1] == folded
+            and " " in a.name}
+    return full.pop() if len(full) == 1 else name
+
+
+_INDEFINITE = {"a", "an", "one", "another"}  # determiners of a source the text does not identify
+
+
+def _private_person(tok: Token, phrase: Span, text: str) -> Speaker | None:
+    """'An employee of the terminal', 'a 45-year-old man', 'the wife of one of the detained men': an
+    unnamed private person. Marked a person so that a later 'he said' means them rather than an
+    earlier named speaker; introduced with 'a'/'one' the text does not identify them: anonymous."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in lexicon()["person_nouns"]:
+        return None
+    if any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in phrase):
+        return None  # a named person inside the phrase is handled by the name rules
+    words = {t.lower_ for t in tok.subtree}  # the subtree keeps the relative clause the phrase trims
+    # 'the fighter, who asked not to be named': a withheld name makes even a definite one anonymous
+    withheld = bool(words & {"anonymity", "anonymously", "anonymous"}) or (
+        bool(words & {"named", "name", "identified"}) and bool(words & {"not", "declined", "declining"}))
+    anonymous = phrase[0].lower_ in _INDEFINITE or withheld
+    return Speaker(text, phrase.text, anonymous=anonymous, source_type="unspecified" if anonymous else None,
+                   person=True, start=phrase.start_char)
+
+
+def _untagged_name(tok: Token, phrase: Span, text: str, actors: ActorIndex) -> Speaker | None:
+    """A person's name the actor index does not hold: a lone surname of a known person, or two to
+    four capitalised words ('Yesid Carrascal'), each who a later 'he added' means."""
+    # the small model tags a name right after a closing quote mark as a WORK_OF_ART (a title in quotes)
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "", "WORK_OF_ART"):
+        return None
+    words = [t for t in phrase if t.pos_ == "PROPN"]
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "," and any(c.dep_ == "appos" for c in tok.rights):
+        # "Sammi Deen Baloch, a senior BYC leader, said": the name is the head's own run, not the
+        # appositive's words ('BYC'), so it reads as a person's
+        words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+        text = " ".join(t.text for t in words)
+    if len(words) == 1 and _full_person(words[0].text, actors) != words[0].text:
+        return Speaker(_full_person(words[0].text, actors), phrase.text, person=True, start=phrase.start_char)
+    if 2 <= len(words) <= 4 and all(t.is_title for t in words) and not any(t.lower_ in ORG_WORDS for t in words):
+        return Speaker(text, phrase.text, person=True, start=phrase.start_char)
     return None
 
 
@@ -217,6 +273,7 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
         # a document never speaks: quotes/documents.py finds who issued it
         return Speaker(None, phrase.text, start=tok.idx, document=True)
     if name and head_word not in lex["source_nouns"]:
+        name = _full_person(name, actors)
         kind = actors.kind_of(name)
         return Speaker(name, phrase.text, person=kind == "person" or looks_like_person(name, kind),
                        start=phrase.start_char)
@@ -235,11 +292,12 @@ def resolve_phrase(tok: Token, actors: ActorIndex) -> Speaker:
                 return Speaker(n, phrase.text, person=True, start=phrase.start_char)
     if name:
         return Speaker(name, phrase.text, person=actors.kind_of(name) == "person", start=phrase.start_char)
-    if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", ""):
-        words = [t for t in phrase if t.pos_ == "PROPN"]
-        if 2 <= len(words) <= 4 and all(t.is_title for t in words) and not any(t.lower_ in ORG_WORDS for t in words):
-            # a name the model did not tag ("Yesid Carrascal"): who a later "he added" means
-            return Speaker(text, phrase.text, person=True, start=phrase.start_char)
+    untagged = _untagged_name(tok, phrase, text, actors)
+    if untagged is not None:
+        return untagged
+    private = _private_person(tok, phrase, text)
+    if private is not None:
+        return private
     # an unnamed collective ("the Iraqi government", "the Trump campaign", "Scott's family"):
     # kept as written; the person named inside it is not who speaks
     if tok.pos_ in ("NOUN", "PROPN"):

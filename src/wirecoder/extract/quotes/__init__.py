@@ -22,7 +22,7 @@ from wirecoder.extract.quotes.found import Found
 from wirecoder.extract.quotes.indirect import indirect_quotes
 from wirecoder.extract.quotes.pronouns import resolve_pronoun
 from wirecoder.extract.quotes.ranker import Candidate, candidates, choose, load_ranker
-from wirecoder.extract.speakers import Speaker, told_to
+from wirecoder.extract.speakers import Speaker, lexicon, told_to
 from wirecoder.nlp.components import paragraph_bounds
 from wirecoder.nlp.spans import doc_text
 from wirecoder.records import Quote
@@ -89,6 +89,18 @@ class Attribution:
     speaker: Speaker | None
 
 
+def _role_of_last_person(sp: Speaker, f: Found, state: _State, actors: ActorIndex, reach: int) -> Speaker | None:
+    """'“…,” added the officer' / 'declared the minister' right after Captain X or Minister Y spoke: a
+    definite unnamed role is the named person who just spoke, not an anonymous source or a title."""
+    text = (sp.text or "").lower().split()
+    if len(text) != 2 or text[0] != "the" or text[1] not in lexicon()["role_nouns"] or actors.kind_of(sp.name):
+        return None
+    last = state.last_person
+    if last is None or last.anonymous or not last.name or f.anchor - state.last_person_at > reach:
+        return None
+    return Speaker(last.name, sp.text, person=True, start=sp.start)
+
+
 def _resolver(doc: Doc, f: Found, state: _State, actors: ActorIndex, quoted, settings: Settings):
     """Resolves a document or pronoun speaker of quote `f` given who has spoken so far."""
     def resolve(sp: Speaker, tok=None) -> Speaker:
@@ -97,7 +109,8 @@ def _resolver(doc: Doc, f: Found, state: _State, actors: ActorIndex, quoted, set
         if sp.pronoun:
             return resolve_pronoun(doc, f, sp, state.last, state.last_person, actors, quoted,
                                    settings.pronoun_lookback_sentences, state.last_person_at)
-        return resolve_description(doc, sp, actors) or sp
+        return resolve_description(doc, sp, actors) or \
+            _role_of_last_person(sp, f, state, actors, settings.role_reach_chars) or sp
     return resolve
 
 

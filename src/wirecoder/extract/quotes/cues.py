@@ -97,4 +97,6 @@ def credible(speaker: Speaker, tok: Token) -> bool:
         return True
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    if tok.ent_type_ in ("TIME", "DATE") or tok.like_num:
+        return False  # a live blog's time stamp ('9:05 am — The coast guard says …') is no one
     return tok.lemma_.lower() not in lexicon()["non_speakers"] and tok.lower_ not in lexicon()["non_speakers"]

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from wirecoder.extract.actors import ActorIndex
+from wirecoder.extract.actors import ORG_WORDS, ActorIndex
 from wirecoder.extract.quotes.found import inside
 from wirecoder.extract.speakers import Speaker, lexicon, resolve_phrase, subject_of
 
 _CLIMB = 4  # prepositions and nouns between a document and the verb it hangs from ('by means of a communiqué')
 _ISSUERS = {"person", "organization", "group", "state"}  # actor kinds that issue documents (not places)
+# head nouns of an institution the actor index may not hold ("the armed forces general staff said in a
+# statement", "Ecuador's presidency … in a statement"): such a subject issues documents too
+_BODY_HEADS = ORG_WORDS | {"staff", "presidency", "secretariat", "headquarters", "cabinet", "administration"}
 
 
 def is_document(tok: Token) -> bool:
@@ -70,7 +73,8 @@ def _clause_issuer(noun: Token, actors: ActorIndex) -> Speaker | None:
             found = _named(resolve_phrase(subj, actors)) if subj is not None and subj.i != noun.i else None
             # only a known actor or a source issues documents ('soldiers died, informed X by a communiqué'
             # is a parse that made the victims the subject)
-            return found if found is not None and (_ISSUERS.intersection({actors.kind_of(found.name)}) or found.anonymous) else None
+            return found if found is not None and (_ISSUERS.intersection({actors.kind_of(found.name)}) or found.anonymous
+                                                   or subj.lemma_.lower() in _BODY_HEADS) else None
         tok = head
     return None
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from wirecoder.extract.actors import ActorIndex
 from wirecoder.extract.quotes.cues import credible
+from wirecoder.extract.quotes.descriptions import resolve_description
 from wirecoder.extract.quotes.found import Found, inside
 from wirecoder.extract.speakers import Speaker, is_speech_verb, lexicon, resolve_phrase, subject_of
 
@@ -118,6 +119,12 @@ def _personal(doc: Doc, f: Found, sp: Speaker, last_person: Speaker | None, acto
     return Speaker(name, sp.text, person=bool(name))
 
 
+def _described(doc: Doc, cand: Speaker, actors: ActorIndex) -> Speaker:
+    """'the mission said … It called the attack …': the body a description names, as the speaker of
+    the description itself is resolved, so 'it' and 'the mission' get the same name."""
+    return resolve_description(doc, cand, actors) or cand
+
+
 def _body_in_frame(doc: Doc, sp: Speaker, actors: ActorIndex) -> Speaker | None:
     """'the ministry said that it would close the crossing, saying it needed …': 'it' inside what a
     body said is that body."""
@@ -127,7 +134,7 @@ def _body_in_frame(doc: Doc, sp: Speaker, actors: ActorIndex) -> Speaker | None:
     for anc in pron[0].ancestors:
         subj = subject_of(anc) if is_speech_verb(anc) else None
         if subj is not None and subj.i != pron[0].i and subj.pos_ in ("NOUN", "PROPN"):
-            cand = resolve_phrase(subj, actors)
+            cand = _described(doc, resolve_phrase(subj, actors), actors)
             if cand.name and not cand.person:
                 return cand
             return None
@@ -144,7 +151,7 @@ def _body_before(doc: Doc, f: Found, actors: ActorIndex) -> Speaker | None:
     prev = doc[sent.start - 1].sent
     subj = next((t for t in prev.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.pos_ in ("NOUN", "PROPN") and prev.root.pos_ == "VERB":
-        cand = resolve_phrase(subj, actors)
+        cand = _described(doc, resolve_phrase(subj, actors), actors)
         if cand.name and not cand.person and not cand.document and credible(cand, subj):
             return cand
     return None
