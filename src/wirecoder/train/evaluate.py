@@ -26,6 +26,7 @@ def predict(folder: Path, out: Path, settings=None) -> int:
     arts = (article_from_text(g["text"], published=g.get("published"), settings=settings, id=g["id"],
                               outlet=g.get("outlet"), url=g.get("url"), title=g.get("title")) for g in golds)
     n = 0
+    out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
         for res in analyze_many(arts, settings=settings):
             if isinstance(res, Analysis):
