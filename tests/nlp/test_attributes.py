@@ -1,10 +1,11 @@
-"""The lookup attribute ruler gives spaCy's AttributeRuler's exact output."""
+"""The lookup attribute ruler and the remembering lemmatizer give spaCy's exact output."""
 from __future__ import annotations
 
 import pytest
 import spacy
 
-from wirecoder.nlp.attributes import LookupAttributeRuler, use_lookup_attribute_ruler
+from wirecoder.nlp.attributes import (LookupAttributeRuler, MemoLemmatizer, use_lookup_attribute_ruler,
+                                      use_memo_lemmatizer)
 from wirecoder.nlp.loader import resolve_model_name
 
 # Sentences that reach every kind of pattern in the stock ruler: plain tags, word-and-tag
@@ -28,6 +29,7 @@ def pipelines():
     stock = spacy.load(resolve_model_name())
     lookup = spacy.load(resolve_model_name())
     use_lookup_attribute_ruler(lookup)
+    use_memo_lemmatizer(lookup)
     return stock, lookup
 
 
@@ -53,4 +55,16 @@ def test_attributes_same_matches_as_spacy_ruler(pipelines):
 def test_attributes_patterns_kept_for_serialisation(pipelines):
     stock, lookup = pipelines
     assert lookup.get_pipe("attribute_ruler").patterns == stock.get_pipe("attribute_ruler").patterns
-    assert len(lookup.get_pipe("attribute_ruler")._rest) > 0  # the regex and multi-token patterns
+    ruler = lookup.get_pipe("attribute_ruler")
+    assert ruler._sequences and ruler._tables  # regex and multi-token patterns, one-token lookups
+
+
+def test_attributes_lemmas_same_when_remembered(pipelines):
+    stock, lookup = pipelines
+    assert type(stock.get_pipe("lemmatizer")) is not MemoLemmatizer
+    assert isinstance(lookup.get_pipe("lemmatizer"), MemoLemmatizer)
+    text = "The rebels were shelling the towns; they had shelled them before and are still shelling."
+    first, second = lookup(text), lookup(text)  # the second reads every lemma from memory
+    expected = [t.lemma_ for t in stock(text)]
+    assert [t.lemma_ for t in first] == expected == [t.lemma_ for t in second]
+    assert "shell" in expected and "be" in expected

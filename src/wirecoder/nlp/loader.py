@@ -29,10 +29,11 @@ def resolve_model_name(name: str | None = None) -> str:
 def load_pipeline(name: str | None = None, *, registry_files: tuple = ()) -> Language:
     """Load a fresh pipeline with the paragraph splitter and the actor registry ruler added."""
     from wirecoder.nlp import components  # noqa: F401  (registers the factories)
-    from wirecoder.nlp.attributes import use_lookup_attribute_ruler
+    from wirecoder.nlp.attributes import use_lookup_attribute_ruler, use_memo_lemmatizer
 
     nlp = spacy.load(resolve_model_name(name))
     use_lookup_attribute_ruler(nlp)
+    use_memo_lemmatizer(nlp)
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0] if nlp.pipe_names else None
     nlp.add_pipe("wc_paragraphs", before=first) if first else nlp.add_pipe("wc_paragraphs")
     if "ner" in nlp.pipe_names:
