@@ -20,6 +20,7 @@ from wirecoder.extract.quotes.direct import direct_quote
 from wirecoder.extract.quotes.documents import resolve_document
 from wirecoder.extract.quotes.found import Found
 from wirecoder.extract.quotes.indirect import indirect_quotes
+from wirecoder.extract.quotes.naming import speaker_form
 from wirecoder.extract.quotes.pronouns import resolve_pronoun
 from wirecoder.extract.quotes.ranker import Candidate, candidates, choose, load_ranker
 from wirecoder.extract.speakers import Speaker, lexicon, told_to
@@ -45,12 +46,12 @@ def _find(doc: Doc, text_all: str, paras, actors: ActorIndex, settings: Settings
     return found, quoted
 
 
-def _to_quote(f: Found, sp: Speaker | None, actors: ActorIndex) -> Quote:
+def _to_quote(f: Found, sp: Speaker | None, actors: ActorIndex, text_all: str, settings: Settings) -> Quote:
     """The output record of a found quote and its resolved speaker."""
     cue = f.cue
     return Quote(
         text=f.text, start=f.start, end=f.end, kind=f.kind,
-        speaker=sp.name if sp else None, speaker_text=sp.text if sp else None,
+        speaker=speaker_form(sp.name, actors, text_all, settings) if sp else None, speaker_text=sp.text if sp else None,
         anonymous=bool(sp and sp.anonymous), source_type=sp.source_type if sp and sp.anonymous else None,
         told_to=told_to(cue, actors) if cue is not None and cue.pos_ == "VERB" and sp and sp.anonymous else None,
         cue=cue.text if cue is not None else None,
@@ -156,6 +157,7 @@ def attributions(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT,
 
 def extract_quotes(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT) -> tuple[Quote, ...]:
     """Direct and indirect quotes of the article, in text order, with resolved speakers."""
-    quotes = [_to_quote(a.found, a.speaker, actors) for a in attributions(doc, actors, settings)]
+    text_all = doc_text(doc)
+    quotes = [_to_quote(a.found, a.speaker, actors, text_all, settings) for a in attributions(doc, actors, settings)]
     quotes.sort(key=lambda q: q.start)
     return tuple(quotes)
