@@ -600,3 +600,33 @@ def test_quotes_lone_surname_is_the_named_person(analyze):
     # positive control: a full name is kept as it is
     q = by_text(quotes_of(analyze, 'Abdul Hamid Dbeibah said peaceful protest was a right.'), "peaceful protest")
     assert q.speaker == "Abdul Hamid Dbeibah"
+
+
+def test_quotes_report_nested_in_a_trailing_frame_is_the_frames(analyze):
+    # "Y told Z that …, X said": the clause reaches the reader through X, the frame's subject
+    text = ("General Omar Tessema told the envoy the shelling had not been aimed at civilians, "
+            "the Regional Defence Council said.")
+    q = by_text(quotes_of(analyze, text), "shelling had not been aimed")
+    assert q.speaker == "Regional Defence Council"
+    # positive control: with no frame around it the teller is the speaker
+    q = by_text(quotes_of(analyze, "General Omar Tessema told the envoy the shelling had not been aimed "
+                                   "at civilians."), "shelling had not been aimed")
+    assert q.speaker == "Omar Tessema"
+
+
+def test_quotes_pronoun_frame_leaves_the_nested_speaker(analyze):
+    text = "General Omar Tessema told the envoy the shelling had not been aimed at civilians, he said."
+    q = by_text(quotes_of(analyze, text), "shelling had not been aimed")
+    assert q.speaker == "Omar Tessema"
+
+
+def test_quotes_possessed_voice_names_its_owner(analyze):
+    # "his spokesperson said": the voice of the person the possessive means
+    text = ("UN envoy Antonio Marchetti welcomed the truce and urged both sides to open the roads, "
+            "his spokesperson said.")
+    q = by_text(quotes_of(analyze, text), "urged both sides")
+    assert q.speaker == "Antonio Marchetti's spokesperson"
+    # positive control: a spokesperson with no possessive stays an unnamed source
+    text = "Both sides must open the roads, a spokesperson said on Monday."
+    q = by_text(quotes_of(analyze, text), "Both sides must open the roads")
+    assert q.speaker != "Antonio Marchetti's spokesperson" and q.anonymous

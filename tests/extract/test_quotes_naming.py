@@ -94,3 +94,13 @@ def test_actor_index_resolves_the_speaker_form_back(parse):
     assert actors.canonical("NRM") == "Northern Relief Mission"
     # a name with no such actor stays unresolved
     assert actors.canonical("Southern Relief Office (SRO)") is None
+
+
+def test_possessed_voice_only_for_voice_nouns():
+    from wirecoder.extract.quotes.pronouns import possessed_voice
+    from wirecoder.extract.speakers import Speaker
+
+    voiced = possessed_voice(Speaker(None, "its foreign ministry", start=10))
+    assert voiced is not None and voiced.pronoun and voiced.text == "it"
+    assert possessed_voice(Speaker(None, "his son", start=10)) is None
+    assert possessed_voice(Speaker(None, "the spokesperson", start=10)) is None

@@ -9,7 +9,7 @@ the that-clause of a content noun ('Baghdad's assertion that …'). Pronoun spea
 a person named earlier in the sentence, else the last speaker."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -21,7 +21,7 @@ from wirecoder.extract.quotes.documents import resolve_document
 from wirecoder.extract.quotes.found import Found
 from wirecoder.extract.quotes.indirect import indirect_quotes
 from wirecoder.extract.quotes.naming import speaker_form
-from wirecoder.extract.quotes.pronouns import resolve_pronoun
+from wirecoder.extract.quotes.pronouns import possessed_voice, resolve_pronoun
 from wirecoder.extract.quotes.ranker import Candidate, candidates, choose, load_ranker
 from wirecoder.extract.speakers import Speaker, lexicon, told_to
 from wirecoder.nlp.components import paragraph_bounds
@@ -110,6 +110,14 @@ def _resolver(doc: Doc, f: Found, state: _State, actors: ActorIndex, quoted, set
         if sp.pronoun:
             return resolve_pronoun(doc, f, sp, state.last, state.last_person, actors, quoted,
                                    settings.pronoun_lookback_sentences, state.last_person_at)
+        voiced = possessed_voice(sp)
+        if voiced is not None:
+            # "his spokesperson said": named by whose voice it is ("Antonio Guterres's spokesperson"),
+            # which says who speaks without losing that it was the spokesperson
+            owner = resolve_pronoun(doc, f, voiced, state.last, state.last_person, actors, quoted,
+                                    settings.pronoun_lookback_sentences, state.last_person_at)
+            if owner.name and not owner.anonymous:
+                return replace(sp, name=f"{owner.name}'s {sp.text.split(None, 1)[1]}")
         return resolve_description(doc, sp, actors) or \
             _role_of_last_person(sp, f, state, actors, settings.role_reach_chars) or sp
     return resolve
