@@ -104,3 +104,14 @@ def test_possessed_voice_only_for_voice_nouns():
     assert voiced is not None and voiced.pronoun and voiced.text == "it"
     assert possessed_voice(Speaker(None, "his son", start=10)) is None
     assert possessed_voice(Speaker(None, "the spokesperson", start=10)) is None
+
+
+def test_speaker_form_keeps_the_body_name_written_at_the_cue():
+    army = Actor(name="Northland troops", aliases=("Northland military", "Brigade"), kind="organization")
+    actors = index(army)
+    # "the Northland military said": one of the body's own names, as written there
+    assert speaker_form("Northland troops", actors, "", written="the Northland military") == "Northland military"
+    # a bare head noun that only refers back, or a phrase that is no name of it, keeps the name
+    assert speaker_form("Northland troops", actors, "", written="the Brigade") == "Northland troops"
+    assert speaker_form("Northland troops", actors, "", written="the soldiers") == "Northland troops"
+    assert speaker_form("Northland troops", actors, "", written=None) == "Northland troops"

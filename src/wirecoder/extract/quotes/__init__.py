@@ -51,7 +51,7 @@ def _to_quote(f: Found, sp: Speaker | None, actors: ActorIndex, text_all: str, s
     cue = f.cue
     return Quote(
         text=f.text, start=f.start, end=f.end, kind=f.kind,
-        speaker=speaker_form(sp.name, actors, text_all, settings) if sp else None, speaker_text=sp.text if sp else None,
+        speaker=speaker_form(sp.name, actors, text_all, settings, sp.text) if sp else None, speaker_text=sp.text if sp else None,
         anonymous=bool(sp and sp.anonymous), source_type=sp.source_type if sp and sp.anonymous else None,
         told_to=told_to(cue, actors) if cue is not None and cue.pos_ == "VERB" and sp and sp.anonymous else None,
         cue=cue.text if cue is not None else None,

@@ -146,8 +146,10 @@ def _verb_report(doc: Doc, tok: Token, text_all: str, quoted, actors: ActorIndex
             content = list(dobj[0].subtree)
     elif tok.dep_ == "parataxis" and subject_of(tok) is not None:
         content = list(tok.sent)
-    speaker_tok = (_frame_source(tok) or subject_of(tok) or actor_subject_before(doc, tok, actors, quoted)) \
-        if content else None
+    # only a clause is reported through the frame: in "X vowed more attacks, a spokesman told
+    # reporters" the vow's object stays X's while the frame reports the vow itself
+    frame = _frame_source(tok) if ccomp else None
+    speaker_tok = (frame or subject_of(tok) or actor_subject_before(doc, tok, actors, quoted)) if content else None
     if ccomp and ccomp[0].i < tok.i and content:
         # "A base was hit on Wednesday, a war monitor said, without causing casualties": the
         # report ends where its frame begins

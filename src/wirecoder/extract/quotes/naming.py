@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from wirecoder.extract.actors import ActorIndex
+from wirecoder.extract.actors import ORG_WORDS, ActorIndex
 from wirecoder.records import Actor
 from wirecoder.settings import DEFAULT, Settings
 
@@ -75,14 +75,29 @@ def _defined_by_other(acronym: str, actors: ActorIndex) -> str | None:
     return None
 
 
-def speaker_form(name: str | None, actors: ActorIndex, text: str, settings: Settings = DEFAULT) -> str | None:
-    """The speaker name to output: 'Full Name (ACR)' for a body the article names both ways."""
+def _as_written(actor: Actor, written: str | None) -> str | None:
+    """The body's own name as the speech cue writes it ('the Israeli military said' where the
+    article mostly says 'Israeli troops'): one of the actor's names with a capitalised word of its
+    own, not a bare head noun ('the Brigade') that only refers back to it."""
+    if not written:
+        return None
+    name = re.sub(r"^(?:the|a|an)\s+", "", written.strip(" ,"), flags=re.I)
+    if name == actor.name or name.lower() not in {a.lower() for a in actor.aliases}:
+        return None
+    own = [w for w in name.split() if w[:1].isupper() and w.lower() not in ORG_WORDS]
+    return name if own else None
+
+
+def speaker_form(name: str | None, actors: ActorIndex, text: str, settings: Settings = DEFAULT,
+                 written: str | None = None) -> str | None:
+    """The speaker name to output: 'Full Name (ACR)' for a body the article names both ways, else
+    the body's name as `written` at the cue when that is one of its names."""
     actor = actors.actor(name) if name else None
     if actor is None or not settings.speaker_acronym_form or actor.kind not in ("organization", "group", "other"):
         return name
     acronyms = [n for n in (actor.name, *actor.aliases) if is_acronym(n)]
     if not acronyms:
-        return name
+        return _as_written(actor, written) or name
     longs = _long_names(actor)
     acronym = acronyms[0]
     if longs:
