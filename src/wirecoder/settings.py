@@ -48,6 +48,9 @@ class Settings:
     # PolNeAR train 0.9 changed 2 of 9,435 speakers (both right, no gain in accuracy) while scoring every
     # quote's candidates doubles the cost of quotes (only the quotes the rules leave empty are ranked)
     speaker_override_threshold: float | None = None
+    # a body the article names by full name and acronym is output as 'Full Name (ACR)': articles and
+    # annotators switch between the two forms, and either one alone misses readers of the other
+    speaker_acronym_form: bool = True
     place_min_population_unlabelled: int = 15_000  # a city the model did not tag as a place needs this many people
     place_min_population_person_word: int = 100_000  # ... and this many when the word also names a person here
     place_min_population_famous: int = 500_000  # ... and this many when it is also a dictionary word ('Mobile')

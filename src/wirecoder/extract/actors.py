@@ -144,7 +144,8 @@ class ActorIndex:
         """Canonical name for a name as written ('Sudani', 'KH', 'Kata'ib Hizballah'), or None."""
         if not text:
             return None
-        key = norm(re.sub(r"['’]s$", "", text.strip()))
+        # "UN Mission in South Sudan (UNMISS)": a quote speaker names a body with its acronym
+        key = norm(re.sub(r"['’]s$", "", re.sub(r"\s*\([A-Z][A-Za-z0-9.&\-]{1,11}\)$", "", text.strip())))
         if key in self._by_norm:
             return self._by_norm[key]
         toks = name_tokens(text)

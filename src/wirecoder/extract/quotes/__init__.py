@@ -9,7 +9,7 @@ the that-clause of a content noun ('Baghdad's assertion that …'). Pronoun spea
 a person named earlier in the sentence, else the last speaker."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -20,7 +20,8 @@ from wirecoder.extract.quotes.direct import direct_quote
 from wirecoder.extract.quotes.documents import resolve_document
 from wirecoder.extract.quotes.found import Found
 from wirecoder.extract.quotes.indirect import indirect_quotes
-from wirecoder.extract.quotes.pronouns import resolve_pronoun
+from wirecoder.extract.quotes.naming import speaker_form
+from wirecoder.extract.quotes.pronouns import possessed_voice, resolve_pronoun
 from wirecoder.extract.quotes.ranker import Candidate, candidates, choose, load_ranker
 from wirecoder.extract.speakers import Speaker, lexicon, told_to
 from wirecoder.nlp.components import paragraph_bounds
@@ -45,12 +46,12 @@ def _find(doc: Doc, text_all: str, paras, actors: ActorIndex, settings: Settings
     return found, quoted
 
 
-def _to_quote(f: Found, sp: Speaker | None, actors: ActorIndex) -> Quote:
+def _to_quote(f: Found, sp: Speaker | None, actors: ActorIndex, text_all: str, settings: Settings) -> Quote:
     """The output record of a found quote and its resolved speaker."""
     cue = f.cue
     return Quote(
         text=f.text, start=f.start, end=f.end, kind=f.kind,
-        speaker=sp.name if sp else None, speaker_text=sp.text if sp else None,
+        speaker=speaker_form(sp.name, actors, text_all, settings, sp.text) if sp else None, speaker_text=sp.text if sp else None,
         anonymous=bool(sp and sp.anonymous), source_type=sp.source_type if sp and sp.anonymous else None,
         told_to=told_to(cue, actors) if cue is not None and cue.pos_ == "VERB" and sp and sp.anonymous else None,
         cue=cue.text if cue is not None else None,
@@ -109,6 +110,14 @@ def _resolver(doc: Doc, f: Found, state: _State, actors: ActorIndex, quoted, set
         if sp.pronoun:
             return resolve_pronoun(doc, f, sp, state.last, state.last_person, actors, quoted,
                                    settings.pronoun_lookback_sentences, state.last_person_at)
+        voiced = possessed_voice(sp)
+        if voiced is not None:
+            # "his spokesperson said": named by whose voice it is ("Antonio Guterres's spokesperson"),
+            # which says who speaks without losing that it was the spokesperson
+            owner = resolve_pronoun(doc, f, voiced, state.last, state.last_person, actors, quoted,
+                                    settings.pronoun_lookback_sentences, state.last_person_at)
+            if owner.name and not owner.anonymous:
+                return replace(sp, name=f"{owner.name}'s {sp.text.split(None, 1)[1]}")
         return resolve_description(doc, sp, actors) or \
             _role_of_last_person(sp, f, state, actors, settings.role_reach_chars) or sp
     return resolve
@@ -156,6 +165,7 @@ def attributions(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT,
 
 def extract_quotes(doc: Doc, actors: ActorIndex, settings: Settings = DEFAULT) -> tuple[Quote, ...]:
     """Direct and indirect quotes of the article, in text order, with resolved speakers."""
-    quotes = [_to_quote(a.found, a.speaker, actors) for a in attributions(doc, actors, settings)]
+    text_all = doc_text(doc)
+    quotes = [_to_quote(a.found, a.speaker, actors, text_all, settings) for a in attributions(doc, actors, settings)]
     quotes.sort(key=lambda q: q.start)
     return tuple(quotes)

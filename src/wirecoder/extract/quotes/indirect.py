@@ -108,6 +108,18 @@ def _coordinated(doc: Doc, tok: Token, ccomp: Token, content: list[Token], text_
     return content
 
 
+def _frame_source(tok: Token) -> Token | None:
+    """'Y told the Emir the strike was no attack on Qatar, the Diwan said': a report nested in a
+    trailing frame reaches the reader through the frame's subject, the Diwan, who is its source."""
+    head = tok.head
+    if tok.dep_ != "ccomp" or head.i <= tok.i or head.lemma_.lower() not in lexicon()["frame_verbs"] \
+            or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject_of(head)
+    # "…, he said": a pronoun frame adds no source the nested speaker does not already name
+    return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i > tok.i else None
+
+
 def _verb_report(doc: Doc, tok: Token, text_all: str, quoted, actors: ActorIndex,
                  out: list[Found]) -> tuple[list[Token] | None, Token | None]:
     """The content and speaker token of a speech verb: its that-clause, its object ('announced the
@@ -134,7 +146,10 @@ def _verb_report(doc: Doc, tok: Token, text_all: str, quoted, actors: ActorIndex
             content = list(dobj[0].subtree)
     elif tok.dep_ == "parataxis" and subject_of(tok) is not None:
         content = list(tok.sent)
-    speaker_tok = (subject_of(tok) or actor_subject_before(doc, tok, actors, quoted)) if content else None
+    # only a clause is reported through the frame: in "X vowed more attacks, a spokesman told
+    # reporters" the vow's object stays X's while the frame reports the vow itself
+    frame = _frame_source(tok) if ccomp else None
+    speaker_tok = (frame or subject_of(tok) or actor_subject_before(doc, tok, actors, quoted)) if content else None
     if ccomp and ccomp[0].i < tok.i and content:
         # "A base was hit on Wednesday, a war monitor said, without causing casualties": the
         # report ends where its frame begins

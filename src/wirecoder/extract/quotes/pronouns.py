@@ -17,6 +17,7 @@ from wirecoder.extract.quotes.found import Found, inside
 from wirecoder.extract.speakers import Speaker, is_speech_verb, lexicon, resolve_phrase, subject_of
 
 _PERSONAL = {"he", "she", "him", "her", "i"}
+_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _APPOSITIVE_REACH = 8  # tokens after a name read for 'X, a mother of four,'
 _TITLE_REACH = 3  # tokens before a name read for 'spokeswoman Major X'
 
@@ -169,3 +170,13 @@ def resolve_pronoun(doc: Doc, f: Found, sp: Speaker, last: Speaker | None, last_
     if cand is None:
         return Speaker(None, sp.text)
     return Speaker(cand.name, sp.text, anonymous=cand.anonymous, source_type=cand.source_type)
+
+
+def possessed_voice(sp: Speaker) -> Speaker | None:
+    """'his spokesperson said', 'according to its foreign ministry': a voice of whoever the possessive
+    means (speech.yaml voice_nouns), as the pronoun speaker to resolve; None for other phrases."""
+    words = (sp.text or "").lower().split()
+    if sp.start is None or len(words) < 2 or words[0] not in _POSSESSIVES \
+            or " ".join(words[1:]) not in lexicon()["voice_nouns"]:
+        return None
+    return Speaker(None, _POSSESSIVES[words[0]], pronoun=True, start=sp.start)
