@@ -50,6 +50,20 @@ def test_corpus_alias_finds_actor_and_unknown_names_do_not(db):
         assert [a["name"] for a in c.actors(actor="KH")] == ["Kataib Hezbollah"]
 
 
+def test_quotes_actor_filter_takes_speakers_written_with_acronym_or_voice(tmp_path):
+    text = "Kataib Hezbollah (KH) said it acted alone. Its spokesman said more would come. Hamas said no."
+    path = tmp_path / "q.sqlite"
+    with Corpus(path) as c:
+        c.add(build("q1", text, quotes=[quote(text, "it acted alone", speaker="Kataib Hezbollah (KH)"),
+                                        quote(text, "more would come", speaker="Kataib Hezbollah's spokesman"),
+                                        quote(text, "no", speaker="Hamas")],
+                    actors=[actor("Kataib Hezbollah", kind="organization"), actor("Hamas", kind="organization")]))
+    with Corpus(path) as c:
+        assert sorted(q["speaker"] for q in c.quotes(actor="KH")) == [
+            "Kataib Hezbollah (KH)", "Kataib Hezbollah's spokesman"]
+        assert [q["speaker"] for q in c.quotes(actor="Hamas")] == ["Hamas"]
+
+
 def test_cli_events_actor_alias(db):
     res = CliRunner().invoke(app, ["events", "--db", str(db), "--actor", "KH", "--format", "json"])
     assert res.exit_code == 0, res.output

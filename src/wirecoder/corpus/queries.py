@@ -33,13 +33,26 @@ def fts_query(text: str) -> str:
 def actor_names(conn: sqlite3.Connection, query: str) -> set[str]:
     """Canonical names an --actor value denotes: any alias the registry or the corpus knows, else a substring."""
     names = known_actor_names(conn, query)
-    if not names:
+    if names:
+        names |= speaker_forms(conn, names)
+    else:
         like = f"%{query}%"
         names = {r[0] for r in conn.execute("SELECT DISTINCT name FROM article_actors WHERE name LIKE ?", (like,))}
         names |= {r[0] for r in conn.execute(
             "SELECT actor FROM events WHERE actor LIKE ? UNION SELECT target FROM events WHERE target LIKE ? "
             "UNION SELECT speaker FROM quotes WHERE speaker LIKE ?", (like, like, like)) if r[0]}
     return names or {query}
+
+
+def speaker_forms(conn: sqlite3.Connection, names: set[str]) -> set[str]:
+    """Quote speakers written from these names: "Full Name (ACR)" and "Name's spokesperson"."""
+    out: set[str] = set()
+    for name in names:
+        esc = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        out |= {r[0] for r in conn.execute(
+            "SELECT DISTINCT speaker FROM quotes WHERE speaker LIKE ? ESCAPE '\\' OR speaker LIKE ? ESCAPE '\\'",
+            (esc + " (%)", esc + "'s %"))}
+    return out
 
 
 def _in(column: str, values: set[str], params: list) -> str:
